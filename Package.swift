@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+// Easel: a terminal workstation that helps art teachers grade artworks.
+// The module layout follows ../shared/design/ARCHITECTURE.md; each area below owns its own block of targets.
+import PackageDescription
+
+var targets: [Target] = []
+
+// MARK: - System libraries (modulemap + shim.h with includes and defines only)
+
+targets += [
+    .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+    .systemLibrary(name: "CSixel", pkgConfig: "libsixel", providers: [.apt(["libsixel-dev"])]),
+    .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+    .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+    .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+]
+
+// MARK: - Rubric (pure)
+
+targets += [
+    .target(name: "Rubric"),
+    .testTarget(name: "RubricTests", dependencies: ["Rubric"]),
+]
+
+// MARK: - Imaging
+
+// MARK: - Store and reports
+
+// MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
+
+// MARK: - Grading
+
+// MARK: - Terminal (TerminalGraphics, TUI, Workstation)
+
+// MARK: - Executable
+
+let easelDependencies: [Target.Dependency] = [
+    "Rubric",
+    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+]
+
+targets += [
+    .executableTarget(name: "easel", dependencies: easelDependencies)
+]
+
+let package = Package(
+    name: "Easel",
+    platforms: [.macOS(.v15)],
+    products: [.executable(name: "easel", targets: ["easel"])],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// Includes only.
+#include <cblas.h>
