@@ -24,6 +24,10 @@ targets += [
 
 // MARK: - Imaging
 
+targets += [
+    .target(name: "Imaging")
+]
+
 // MARK: - Store and reports
 
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
