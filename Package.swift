@@ -25,7 +25,9 @@ targets += [
 // MARK: - Imaging
 
 targets += [
-    .target(name: "Imaging")
+    .target(name: "CImageShims", dependencies: ["CJPEG", "CPNG"]),
+    .target(name: "Imaging", dependencies: ["CImageShims"]),
+    .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
 ]
 
 // MARK: - Store and reports
@@ -40,6 +42,7 @@ targets += [
 
 let easelDependencies: [Target.Dependency] = [
     "Rubric",
+    "Imaging",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
