@@ -30,6 +30,11 @@ targets += [
 
 // MARK: - Store and reports
 
+targets += [
+    .target(name: "Store", dependencies: ["Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
+]
+
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
 
 targets += [
@@ -45,6 +50,7 @@ targets += [
 
 let easelDependencies: [Target.Dependency] = [
     "Rubric",
+    "Store",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
