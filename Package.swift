@@ -39,6 +39,11 @@ targets += [
 
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
 
+targets += [
+    .target(name: "Tokenizer"),
+    .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"]),
+]
+
 // MARK: - Grading
 
 // MARK: - Terminal (TerminalGraphics, TUI, Workstation)
