@@ -30,7 +30,17 @@ targets += [
 
 // MARK: - Store and reports
 
+targets += [
+    .target(name: "Store", dependencies: ["Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
+]
+
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
+
+targets += [
+    .target(name: "Tokenizer"),
+    .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"]),
+]
 
 // MARK: - Grading
 
@@ -48,6 +58,7 @@ targets += [
 
 let easelDependencies: [Target.Dependency] = [
     "Rubric",
+    "Store",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
