@@ -33,6 +33,8 @@ targets += [
 targets += [
     .target(name: "Store", dependencies: ["Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "Reports", dependencies: ["Rubric", "Store", .product(name: "CSV", package: "CSV.swift")]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric"]),
 ]
 
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
@@ -59,6 +61,7 @@ targets += [
 let easelDependencies: [Target.Dependency] = [
     "Rubric",
     "Store",
+    "Reports",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
@@ -73,6 +76,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]
