@@ -34,12 +34,18 @@ targets += [
 
 // MARK: - Grading
 
+targets += [
+    .target(name: "Grading", dependencies: ["Rubric", "Imaging", "COpenBLAS"]),
+    .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubric", "Imaging"]),
+]
+
 // MARK: - Terminal (TerminalGraphics, TUI, Workstation)
 
 // MARK: - Executable
 
 let easelDependencies: [Target.Dependency] = [
     "Rubric",
+    "Grading",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
