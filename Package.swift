@@ -30,7 +30,19 @@ targets += [
 
 // MARK: - Store and reports
 
+targets += [
+    .target(name: "Store", dependencies: ["Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "Reports", dependencies: ["Rubric", "Store", .product(name: "CSV", package: "CSV.swift")]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric"]),
+]
+
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
+
+targets += [
+    .target(name: "Tokenizer"),
+    .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"]),
+]
 
 // MARK: - Grading
 
@@ -45,6 +57,8 @@ targets += [
 
 let easelDependencies: [Target.Dependency] = [
     "Rubric",
+    "Store",
+    "Reports",
     "Grading",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
@@ -60,6 +74,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]
