@@ -53,6 +53,14 @@ targets += [
 
 // MARK: - Terminal (TerminalGraphics, TUI, Workstation)
 
+targets += [
+    .target(name: "CTermShims", dependencies: ["CNCursesW"]),
+    .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
+    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric"]),
+    .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric"]),
+]
+
 // MARK: - Executable
 
 let easelDependencies: [Target.Dependency] = [
