@@ -48,6 +48,11 @@ targets += [
 
 // MARK: - Grading
 
+targets += [
+    .target(name: "Grading", dependencies: ["Rubric", "Imaging", "COpenBLAS"]),
+    .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubric", "Imaging"]),
+]
+
 // MARK: - Terminal (TerminalGraphics, TUI, Workstation)
 
 targets += [
@@ -65,6 +70,7 @@ let easelDependencies: [Target.Dependency] = [
     "Imaging",
     "Store",
     "Reports",
+    "Grading",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
