@@ -32,6 +32,14 @@ targets += [
 
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
 
+targets += [
+    .target(name: "CKernels"),
+    .target(name: "Tensor", dependencies: ["CKernels", "COpenBLAS"]),
+    .target(name: "GGUF", dependencies: ["Tensor"]),
+    .testTarget(name: "TensorTests", dependencies: ["Tensor", "GGUF"]),
+    .testTarget(name: "GGUFTests", dependencies: ["GGUF", "Tensor"]),
+]
+
 // MARK: - Grading
 
 // MARK: - Terminal (TerminalGraphics, TUI, Workstation)
@@ -40,6 +48,8 @@ targets += [
 
 let easelDependencies: [Target.Dependency] = [
     "Rubric",
+    "Tensor",
+    "GGUF",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
