@@ -30,6 +30,11 @@ targets += [
 
 // MARK: - Store and reports
 
+targets += [
+    .target(name: "Store", dependencies: ["Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
+]
+
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
 
 targets += [
@@ -38,6 +43,8 @@ targets += [
     .target(name: "GGUF", dependencies: ["Tensor"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "GGUF"]),
     .testTarget(name: "GGUFTests", dependencies: ["GGUF", "Tensor"]),
+    .target(name: "Tokenizer"),
+    .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"]),
 ]
 
 // MARK: - Grading
@@ -48,6 +55,7 @@ targets += [
 
 let easelDependencies: [Target.Dependency] = [
     "Rubric",
+    "Store",
     "Tensor",
     "GGUF",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),

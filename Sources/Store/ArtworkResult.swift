@@ -1,0 +1,39 @@
+import Foundation
+import Rubric
+
+/// Everything known about one artwork's grade: the artwork, its student, the latest assessment and the
+/// teacher's review, with the final scores (the teacher's where reviewed, else the latest assessment's).
+public struct ArtworkResult: Sendable, Hashable {
+    /// The artwork.
+    public var artwork: Artwork
+    /// The student's name, or `nil`.
+    public var studentName: String?
+    /// The newest assessment, or `nil` when not graded.
+    public var latestAssessment: AssessmentRecord?
+    /// The teacher's review, or `nil` when not reviewed.
+    public var review: Review?
+
+    /// Creates a result.
+    public init(artwork: Artwork, studentName: String?, latestAssessment: AssessmentRecord?, review: Review?) {
+        self.artwork = artwork
+        self.studentName = studentName
+        self.latestAssessment = latestAssessment
+        self.review = review
+    }
+
+    /// Unreviewed, accepted or edited.
+    public var status: ReviewStatus { review?.status ?? .unreviewed }
+
+    /// The teacher's scores where reviewed, else the latest assessment's, else `nil`.
+    public var finalScores: Scores? { review?.scores ?? latestAssessment?.assessment.scores }
+
+    /// The teacher's critique where reviewed, else the latest assessment's, else empty.
+    public var finalCritique: String { review?.critique ?? latestAssessment?.assessment.critique ?? "" }
+
+    /// The scorer of the latest assessment as `id version` ("builtin 1.0"), or empty.
+    public var scorer: String {
+        guard let assessment = latestAssessment?.assessment else { return "" }
+        return assessment.scorerVersion.isEmpty
+            ? assessment.scorerID : "\(assessment.scorerID) \(assessment.scorerVersion)"
+    }
+}
