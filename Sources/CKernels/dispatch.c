@@ -114,6 +114,17 @@ int ek_gemv_rows(int type, int64_t n, const void *w, size_t row_bytes, int64_t n
                              : ek_gemv_rows_scalar(type, n, w, row_bytes, nrows, act, out);
 }
 
+int ek_dequantize_row_with(int simd, int type, const void *src, float *dst, int64_t n) {
+    return simd && ek_cpu_has_avx2() ? ek_dequantize_row_avx2(type, src, dst, n)
+                                     : ek_dequantize_row_scalar(type, src, dst, n);
+}
+
+int ek_gemv_rows_with(int simd, int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
+                      float *out) {
+    return simd && ek_cpu_has_avx2() ? ek_gemv_rows_avx2(type, n, w, row_bytes, nrows, act, out)
+                                     : ek_gemv_rows_scalar(type, n, w, row_bytes, nrows, act, out);
+}
+
 static EK_AVX2 float dot_f32_avx2(const float *a, const float *b, int64_t n) {
     float s = 0;
     ek_gemv_rows_avx2(EK_F32, n, a, 0, 1, b, &s);

@@ -51,3 +51,8 @@ struct ByteReader {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+/// A name from the file, shortened for messages.
+func shown(_ name: String) -> String {
+    name.count <= 80 ? name : String(name.prefix(80)) + "…"
+}

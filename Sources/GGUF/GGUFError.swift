@@ -17,7 +17,22 @@ public enum GGUFError: Error, CustomStringConvertible, Equatable {
     /// Writing a file failed, or the data given to the writer is inconsistent.
     case writeFailed(file: String, reason: String)
 
-    public var description: String {
+    public var description: String { GGUFError.oneLine(message) }
+
+    /// Control characters (which a damaged file can put into names) are shown escaped, so the message stays one line.
+    static func oneLine(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    var message: String {
         switch self {
         case .cannotOpen(let file, let reason):
             return "\(file): cannot open: \(reason)"

@@ -102,7 +102,9 @@ public final class GGUFFile: @unchecked Sendable {
         }
         let n = info.elementCount
         return [Float](unsafeUninitializedCapacity: n) { buffer, filled in
-            if n > 0 { Kernels.dequantize(info.type, storage.base + info.fileOffset, into: buffer.baseAddress!, count: n) }
+            if n > 0 {
+                Kernels.dequantize(info.type, storage.base + info.fileOffset, into: buffer.baseAddress!, count: n)
+            }
             filled = n
         }
     }

@@ -43,9 +43,9 @@ struct GGUFParser {
         }
         for index in 0..<kvCount {
             let key = try reader.string("metadata key #\(index)")
-            guard entries[key] == nil else { throw ParseFailure(reason: "metadata key '\(key)' appears twice") }
-            let tag = try reader.integer(UInt32.self, "type of metadata key '\(key)'")
-            let value = try readValue(tag: tag, depth: 0, what: "metadata key '\(key)'")
+            guard entries[key] == nil else { throw ParseFailure(reason: "metadata key '\(shown(key))' appears twice") }
+            let tag = try reader.integer(UInt32.self, "type of metadata key '\(shown(key))'")
+            let value = try readValue(tag: tag, depth: 0, what: "metadata key '\(shown(key))'")
             keys.append(key)
             entries[key] = value
         }
@@ -56,7 +56,7 @@ struct GGUFParser {
         for index in 0..<tensorCount {
             let entry = try readTensorInfo(index: index)
             guard names.insert(entry.name).inserted else {
-                throw ParseFailure(reason: "tensor '\(entry.name)' appears twice")
+                throw ParseFailure(reason: "tensor '\(shown(entry.name))' appears twice")
             }
             raw.append(entry)
         }
@@ -116,52 +116,55 @@ struct GGUFParser {
         index: Int
     ) throws(ParseFailure) -> (name: String, dims: [Int], type: GGMLType, offset: Int) {
         let name = try reader.string("name of tensor #\(index)")
-        let nDims = try reader.integer(UInt32.self, "dimension count of tensor '\(name)'")
+        let nDims = try reader.integer(UInt32.self, "dimension count of tensor '\(shown(name))'")
         guard nDims >= 1, nDims <= GGUFParser.maximumDims else {
-            throw ParseFailure(reason: "tensor '\(name)' has \(nDims) dimensions (1 to 4 allowed)")
+            throw ParseFailure(reason: "tensor '\(shown(name))' has \(nDims) dimensions (1 to 4 allowed)")
         }
         var dims: [Int] = []
         var elements = 1
         for d in 0..<Int(nDims) {
-            let raw = try reader.integer(UInt64.self, "dimension \(d) of tensor '\(name)'")
+            let raw = try reader.integer(UInt64.self, "dimension \(d) of tensor '\(shown(name))'")
             guard let v = Int(exactly: raw) else {
-                throw ParseFailure(reason: "dimension \(d) of tensor '\(name)' is \(raw), too large")
+                throw ParseFailure(reason: "dimension \(d) of tensor '\(shown(name))' is \(raw), too large")
             }
             let (product, overflow) = elements.multipliedReportingOverflow(by: v)
-            guard !overflow else { throw ParseFailure(reason: "tensor '\(name)' has too many elements") }
+            guard !overflow else { throw ParseFailure(reason: "tensor '\(shown(name))' has too many elements") }
             elements = product
             dims.append(v)
         }
-        let typeID = try reader.integer(UInt32.self, "type of tensor '\(name)'")
+        let typeID = try reader.integer(UInt32.self, "type of tensor '\(shown(name))'")
         guard let type = GGMLType(rawValue: typeID) else {
             let typeName = "\(GGMLType.name(id: typeID)) (id \(typeID))"
-            throw ParseFailure(reason: "tensor '\(name)' has type \(typeName)", unsupported: (name, typeName))
+            throw ParseFailure(reason: "tensor '\(shown(name))' has type \(typeName)", unsupported: (name, typeName))
         }
-        let offset = try reader.count("data offset of tensor '\(name)'")
+        let offset = try reader.count("data offset of tensor '\(shown(name))'")
         return (name, dims, type, offset)
     }
 
-    func place(_ entry: (name: String, dims: [Int], type: GGMLType, offset: Int)) throws(ParseFailure) -> GGUFTensorInfo {
+    func place(_ entry: (name: String, dims: [Int], type: GGMLType, offset: Int)) throws(ParseFailure) -> GGUFTensorInfo
+    {
         let name = entry.name
         guard entry.offset % alignment == 0 else {
-            throw ParseFailure(reason: "tensor '\(name)' starts at offset \(entry.offset), not a multiple of \(alignment)")
+            throw ParseFailure(
+                reason: "tensor '\(shown(name))' starts at offset \(entry.offset), not a multiple of \(alignment)")
         }
         guard let rowBytes = entry.type.rowBytes(elements: entry.dims[0]) else {
             throw ParseFailure(
-                reason: "tensor '\(name)' has rows of \(entry.dims[0]) values, not a multiple of the "
+                reason: "tensor '\(shown(name))' has rows of \(entry.dims[0]) values, not a multiple of the "
                     + "\(entry.type) block size \(entry.type.blockElements)")
         }
         var bytes = rowBytes
         for d in entry.dims.dropFirst() {
             let (product, overflow) = bytes.multipliedReportingOverflow(by: d)
-            guard !overflow else { throw ParseFailure(reason: "tensor '\(name)' is too large") }
+            guard !overflow else { throw ParseFailure(reason: "tensor '\(shown(name))' is too large") }
             bytes = product
         }
         let (start, o1) = dataOffset.addingReportingOverflow(entry.offset)
         let (end, o2) = start.addingReportingOverflow(bytes)
         guard !o1, !o2, end <= reader.size else {
             throw ParseFailure(
-                reason: "tensor '\(name)' (\(bytes) bytes at offset \(entry.offset)) runs past the end of the file "
+                reason:
+                    "tensor '\(shown(name))' (\(bytes) bytes at offset \(entry.offset)) runs past the end of the file "
                     + "(\(reader.size) bytes)")
         }
         return GGUFTensorInfo(name: name, dims: entry.dims, type: entry.type, fileOffset: start, byteCount: bytes)

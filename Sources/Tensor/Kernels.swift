@@ -35,3 +35,29 @@ public enum Kernels {
         return out
     }
 }
+
+extension Kernels {
+    /// Dequantizes with an explicitly chosen implementation (tests compare both).
+    static func dequantize(
+        _ type: GGMLType, _ source: UnsafeRawPointer, into destination: UnsafeMutablePointer<Float>, count: Int,
+        simd: Bool
+    ) {
+        _ = ek_dequantize_row_with(simd ? 1 : 0, Int32(type.rawValue), source, destination, Int64(count))
+    }
+
+    /// `W·x` on one thread with an explicitly chosen implementation (tests compare both).
+    static func gemv(_ matrix: WeightMatrix, _ x: [Float], simd: Bool) -> [Float] {
+        let kind = ek_activation_kind(Int32(matrix.type.rawValue))
+        let act = UnsafeMutableRawPointer.allocate(
+            byteCount: max(1, ek_activation_bytes(kind, Int64(matrix.cols))), alignment: 64)
+        defer { act.deallocate() }
+        x.withUnsafeBufferPointer { ek_quantize_activation(kind, $0.baseAddress!, act, Int64(matrix.cols)) }
+        var y = [Float](repeating: 0, count: matrix.rows)
+        y.withUnsafeMutableBufferPointer { out in
+            _ = ek_gemv_rows_with(
+                simd ? 1 : 0, Int32(matrix.type.rawValue), Int64(matrix.cols), matrix.data, matrix.rowBytes,
+                Int64(matrix.rows), act, out.baseAddress!)
+        }
+        return y
+    }
+}

@@ -1,5 +1,5 @@
-import COpenBLAS
 import CKernels
+import COpenBLAS
 
 extension WeightMatrix {
     /// Below this many input rows `gemm` runs one quantized `gemv` per row instead of dequantizing panels.

@@ -139,7 +139,9 @@ final class OwnedBytes {
 
     init(_ bytes: [UInt8]) {
         pointer = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 64)
-        bytes.withUnsafeBytes { if let base = $0.baseAddress { pointer.copyMemory(from: base, byteCount: bytes.count) } }
+        bytes.withUnsafeBytes {
+            if let base = $0.baseAddress { pointer.copyMemory(from: base, byteCount: bytes.count) }
+        }
     }
 
     deinit { pointer.deallocate() }

@@ -13,12 +13,7 @@ struct ModelInfoCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let summary: GGUFSummary
-        do {
-            summary = try GGUFFile(path: file).summary()
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let summary = try GGUFFile(path: file).summary()
         let rows: [(String, String)] = [
             ("file", "\(file) (\(ModelInfoCommand.mebibytes(summary.fileSize)), GGUF v\(summary.version))"),
             ("architecture", summary.architecture ?? "(not set)"),
@@ -41,7 +36,8 @@ struct ModelInfoCommand: AsyncParsableCommand {
     }
 
     static func parameters(_ n: Int) -> String {
-        let scaled = n >= 1_000_000_000 ? String(format: "%.2f B", Double(n) / 1e9) : String(format: "%.2f M", Double(n) / 1e6)
+        let scaled =
+            n >= 1_000_000_000 ? String(format: "%.2f B", Double(n) / 1e9) : String(format: "%.2f M", Double(n) / 1e6)
         return "\(scaled) (\(n))"
     }
 

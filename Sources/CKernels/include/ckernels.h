@@ -68,6 +68,12 @@ int ek_dequantize_row(int type, const void *src, float *dst, int64_t n);
 /// `act` holds the activation in the format ek_activation_kind(type) names. Returns 0, or -1 for an unsupported type.
 int ek_gemv_rows(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act, float *out);
 
+/// The same two operations with the implementation chosen explicitly (simd = 1: AVX2, 0: portable scalar).
+/// simd = 1 on a CPU without AVX2 falls back to scalar.
+int ek_dequantize_row_with(int simd, int type, const void *src, float *dst, int64_t n);
+int ek_gemv_rows_with(int simd, int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
+                      float *out);
+
 /// Plain f32 helpers (vectorised when possible).
 float ek_dot_f32(const float *a, const float *b, int64_t n);
 /// y += alpha * x
