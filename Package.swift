@@ -33,6 +33,8 @@ targets += [
 targets += [
     .target(name: "Store", dependencies: ["Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "Reports", dependencies: ["Rubric", "Store", .product(name: "CSV", package: "CSV.swift")]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric"]),
 ]
 
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
@@ -51,11 +53,20 @@ targets += [
 
 // MARK: - Terminal (TerminalGraphics, TUI, Workstation)
 
+targets += [
+    .target(name: "CTermShims", dependencies: ["CNCursesW"]),
+    .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
+    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric"]),
+    .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric"]),
+]
+
 // MARK: - Executable
 
 let easelDependencies: [Target.Dependency] = [
     "Rubric",
     "Store",
+    "Reports",
     "Tensor",
     "GGUF",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -72,6 +83,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]
