@@ -9,7 +9,7 @@ struct Easel: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ImportCommand.self, ClassesCommand.self, StatusCommand.self, ExportCommand.self, DemoCommand.self,
-            Bench.self,
+            Bench.self, ModelCommand.self,
         ]
     )
 }
