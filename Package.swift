@@ -25,7 +25,9 @@ targets += [
 // MARK: - Imaging
 
 targets += [
-    .target(name: "Imaging")
+    .target(name: "CImageShims", dependencies: ["CJPEG", "CPNG"]),
+    .target(name: "Imaging", dependencies: ["CImageShims"]),
+    .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
 ]
 
 // MARK: - Store and reports
@@ -65,6 +67,7 @@ targets += [
 
 let easelDependencies: [Target.Dependency] = [
     "Rubric",
+    "Imaging",
     "Store",
     "Reports",
     "Grading",
