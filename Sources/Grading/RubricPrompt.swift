@@ -6,7 +6,8 @@ import Rubric
 public enum RubricPrompt {
     /// The system prompt: the five dimensions, the bands and the critique's shape.
     public static var system: String {
-        let dimensions = Rubric.Dimension.allCases.map { "- \($0.title) (0–20): \($0.summary)." }.joined(separator: "\n")
+        let dimensions = Rubric.Dimension.allCases.map { "- \($0.title) (0–20): \($0.summary)." }.joined(
+            separator: "\n")
         let bands = Band.allCases.reversed().map {
             "\($0.subScoreRange.lowerBound)–\($0.subScoreRange.upperBound) \($0.word)"
         }.joined(separator: ", ")
