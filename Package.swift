@@ -37,11 +37,18 @@ targets += [
     .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "Reports", dependencies: ["Rubric", "Store", .product(name: "CSV", package: "CSV.swift")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric"]),
+    .target(name: "ClassImport", dependencies: ["Store", "Imaging"]),
+    .testTarget(name: "ClassImportTests", dependencies: ["ClassImport", "Store", "Imaging"]),
 ]
 
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
 
 targets += [
+    .target(name: "CKernels"),
+    .target(name: "Tensor", dependencies: ["CKernels", "COpenBLAS"]),
+    .target(name: "GGUF", dependencies: ["Tensor"]),
+    .testTarget(name: "TensorTests", dependencies: ["Tensor", "GGUF"]),
+    .testTarget(name: "GGUFTests", dependencies: ["GGUF", "Tensor"]),
     .target(name: "Tokenizer"),
     .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"]),
 ]
@@ -70,7 +77,10 @@ let easelDependencies: [Target.Dependency] = [
     "Imaging",
     "Store",
     "Reports",
+    "ClassImport",
     "Grading",
+    "Tensor",
+    "GGUF",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
