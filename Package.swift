@@ -25,7 +25,9 @@ targets += [
 // MARK: - Imaging
 
 targets += [
-    .target(name: "Imaging")
+    .target(name: "CImageShims", dependencies: ["CJPEG", "CPNG"]),
+    .target(name: "Imaging", dependencies: ["CImageShims"]),
+    .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
 ]
 
 // MARK: - Store and reports
@@ -33,24 +35,52 @@ targets += [
 targets += [
     .target(name: "Store", dependencies: ["Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "Reports", dependencies: ["Rubric", "Store", .product(name: "CSV", package: "CSV.swift")]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric"]),
+    .target(name: "ClassImport", dependencies: ["Store", "Imaging"]),
+    .testTarget(name: "ClassImportTests", dependencies: ["ClassImport", "Store", "Imaging"]),
 ]
 
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
 
 targets += [
+    .target(name: "CKernels"),
+    .target(name: "Tensor", dependencies: ["CKernels", "COpenBLAS"]),
+    .target(name: "GGUF", dependencies: ["Tensor"]),
+    .testTarget(name: "TensorTests", dependencies: ["Tensor", "GGUF"]),
+    .testTarget(name: "GGUFTests", dependencies: ["GGUF", "Tensor"]),
     .target(name: "Tokenizer"),
     .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"]),
 ]
 
 // MARK: - Grading
 
+targets += [
+    .target(name: "Grading", dependencies: ["Rubric", "Imaging", "COpenBLAS"]),
+    .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubric", "Imaging"]),
+]
+
 // MARK: - Terminal (TerminalGraphics, TUI, Workstation)
+
+targets += [
+    .target(name: "CTermShims", dependencies: ["CNCursesW"]),
+    .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
+    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric"]),
+    .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric"]),
+]
 
 // MARK: - Executable
 
 let easelDependencies: [Target.Dependency] = [
     "Rubric",
+    "Imaging",
     "Store",
+    "Reports",
+    "ClassImport",
+    "Grading",
+    "Tensor",
+    "GGUF",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
@@ -65,6 +95,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

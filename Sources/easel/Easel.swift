@@ -7,6 +7,9 @@ struct Easel: AsyncParsableCommand {
         commandName: "easel",
         abstract: "A terminal workstation that helps art teachers grade artworks, on their own machine.",
         version: "0.1.0",
-        subcommands: [ClassesCommand.self, StatusCommand.self]
+        subcommands: [
+            ImportCommand.self, ClassesCommand.self, StatusCommand.self, ExportCommand.self, DemoCommand.self,
+            Bench.self, ModelCommand.self,
+        ]
     )
 }

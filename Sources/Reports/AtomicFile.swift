@@ -1,0 +1,57 @@
+import Foundation
+
+/// Writes a file all at once: the bytes go to a temporary file beside it, are flushed to disk, and the
+/// temporary file is renamed over the target, so a reader never sees half a file and a failure (a full
+/// disk) leaves the old file as it was.
+public enum AtomicFile {
+    /// Writes `data` to `path` atomically.
+    /// - Throws: ``ReportsError/diskFull(path:)`` or ``ReportsError/cannotWrite(path:reason:)``.
+    public static func write(_ data: Data, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = ((folder.isEmpty ? "." : folder) as NSString)
+            .appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw error(errno, path: path) }
+        do {
+            try writeAll(data, to: fd, path: path)
+            if fsync(fd) != 0 { throw error(errno, path: path) }
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw error(code, path: path)
+        }
+    }
+
+    /// Writes every byte to an open descriptor (stdout, say), retrying short writes and interrupts.
+    /// - Throws: ``ReportsError/diskFull(path:)`` or ``ReportsError/cannotWrite(path:reason:)``, naming `path`.
+    public static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
+        try data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw error(errno, path: path)
+                }
+                offset += written
+            }
+        }
+    }
+
+    static func error(_ code: Int32, path: String) -> ReportsError {
+        switch code {
+        case ENOSPC, EDQUOT: .diskFull(path: path)
+        case EACCES, EPERM, EROFS: .cannotWrite(path: path, reason: "permission denied")
+        case ENOENT: .cannotWrite(path: path, reason: "the folder does not exist")
+        case EISDIR: .cannotWrite(path: path, reason: "it is a folder")
+        default: .cannotWrite(path: path, reason: String(cString: strerror(code)))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import CSV
+import Foundation
+import Rubric
+import Store
+
+/// The class report: one CSV row per artwork with its final scores (the teacher's where reviewed, else the
+/// latest assessment's), band, review status and critique.
+///
+/// RFC 4180 (CRLF line ends, quoted where needed) in UTF-8, written by the CSV.swift library. A cell that a
+/// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a
+/// leading apostrophe so it shows as text.
+public enum ClassReport {
+    /// The header, in order.
+    public static let columns = [
+        "student", "title", "file", "originality", "color", "texture", "composition", "content", "total", "band",
+        "status", "critique", "scorer", "reviewed_at",
+    ]
+
+    /// The cells of one artwork's row, before formula guarding.
+    public static func cells(_ result: ArtworkResult) -> [String] {
+        let scores = result.finalScores
+        let numbers = scores.map { s in Dimension.allCases.map { String(s[$0]) } + [String(s.total)] }
+        return [
+            result.studentName ?? "", result.artwork.title, result.artwork.fileName,
+        ] + (numbers ?? Array(repeating: "", count: 6)) + [
+            scores.map { $0.totalBand.word } ?? "",
+            result.status.rawValue,
+            result.finalCritique,
+            result.scorer,
+            result.review.map { timestamp($0.reviewedAt) } ?? "",
+        ]
+    }
+
+    /// The whole report as CSV bytes: header then one row per result.
+    public static func csv(_ results: [ArtworkResult]) throws -> Data {
+        let stream = OutputStream(toMemory: ())
+        do {
+            let writer = try CSVWriter(stream: stream, newline: .crlf)
+            try writer.write(row: columns)
+            for result in results {
+                try writer.write(row: cells(result).map(guardFormula))
+            }
+            writer.stream.close()
+        } catch {
+            throw ReportsError.encoding("\(error)")
+        }
+        guard var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+            throw ReportsError.encoding("the CSV writer produced no data")
+        }
+        data.append(contentsOf: [0x0D, 0x0A])
+        return data
+    }
+
+    /// A cell made safe for spreadsheets: text that starts like a formula gets a leading apostrophe.
+    public static func guardFormula(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first else { return cell }
+        return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + cell : cell
+    }
+
+    /// A date as ISO 8601 in UTC to the second ("2026-03-01T14:05:09Z").
+    public static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle())
+    }
+}

@@ -1,0 +1,68 @@
+import Rubric
+
+/// The score editor: five fields of 0–20, one focused; the total follows what is typed.
+public struct ScoreEditor: Sendable, Hashable {
+    /// The typed text per dimension, in ``Dimension/allCases`` order.
+    public private(set) var fields: [String]
+    /// The focused dimension's index.
+    public private(set) var focus = 0
+    /// Why the last key was refused, if it was.
+    public private(set) var refusal: String?
+    /// The scores the editor started from (what the screen marks changes against).
+    public let original: Scores
+
+    /// Creates an editor holding `scores`.
+    public init(scores: Scores) {
+        original = scores
+        fields = scores.values.map(String.init)
+    }
+
+    /// The focused dimension.
+    public var focusedDimension: Dimension { Dimension.allCases[focus] }
+
+    /// The value typed for each dimension (nil where the field is empty).
+    public var values: [Int?] { fields.map { Int($0) } }
+
+    /// The total of the typed values (empty fields count as 0).
+    public var total: Int { values.reduce(0) { $0 + ($1 ?? 0) } }
+
+    /// The scores when every field holds 0–20, else nil.
+    public var scores: Scores? {
+        let typed = values.compactMap { $0 }
+        guard typed.count == Dimension.allCases.count else { return nil }
+        return try? Scores(typed)
+    }
+
+    /// Applies a key: digits type into the focused field (refused past 20), Backspace deletes,
+    /// Tab/↓ and Shift-Tab/↑ move the focus. Returns false for keys the editor does not use
+    /// (Enter, Esc), which the caller handles.
+    @discardableResult
+    public mutating func handle(_ key: Key) -> Bool {
+        refusal = nil
+        switch key {
+        case .character(let c) where c.isASCII && c.isNumber:
+            let candidate = fields[focus] == "0" ? String(c) : fields[focus] + String(c)
+            guard let value = Int(candidate), value <= Scores.maximum else {
+                refusal = "\(focusedDimension.title) must be 0–20; \(candidate) refused"
+                return true
+            }
+            fields[focus] = String(value)
+        case .character(let c):
+            refusal = "only digits 0–20 are scores; '\(SafeText.clean(String(c)))' refused"
+        case .backspace, .delete:
+            fields[focus] = String(fields[focus].dropLast())
+        case .tab, .down, .right:
+            focus = (focus + 1) % fields.count
+        case .backTab, .up, .left:
+            focus = (focus + fields.count - 1) % fields.count
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Moves the focus to a dimension.
+    public mutating func focus(on dimension: Dimension) {
+        focus = Dimension.allCases.firstIndex(of: dimension) ?? 0
+    }
+}

@@ -1,0 +1,183 @@
+import CTermShims
+import Foundation
+import TerminalGraphics
+
+/// The ncurses backend: draws ``ReviewFrame``s, writes pictures into their box after each update,
+/// and reads keys. Only the thread that created it may use it (curses is not thread-safe).
+///
+/// Pictures follow the rules in `shared/reference/terminal_graphics.md`: curses draws the box as
+/// invisible blanks and never scrolls; the picture is written after `doupdate` wrapped in
+/// `ESC 7` / `CUP` / `ESC 8`; whenever the box moves, appears or disappears, or the picture is not
+/// ready, the whole screen is repainted so that no stale pixels remain.
+public final class TerminalScreen {
+    private var theme: Theme
+    private var previous: ScreenGrid?
+    private var shownBox: Rect?
+    private var shownImage: AnyHashable?
+    private var invalidated = true
+    private var running = false
+
+    /// Starts curses on the terminal with `theme`.
+    /// - Throws: ``TUIError/terminal(_:)`` when curses cannot start.
+    public init(theme: Theme) throws {
+        self.theme = theme
+        guard ets_start() == 0 else { throw TUIError.terminal("initscr failed (is TERM set?)") }
+        running = true
+        applyTheme()
+    }
+
+    deinit { stop() }
+
+    /// The terminal size in cells.
+    public var size: (rows: Int, columns: Int) {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        ets_size(&rows, &columns)
+        return (Int(rows), Int(columns))
+    }
+
+    /// The number of colours curses reports.
+    public var colors: Int { Int(ets_colors()) }
+
+    private func applyTheme() {
+        guard theme.usesColor, ets_colors() > 0 else { return }
+        let colors = Int(ets_colors())
+        for (index, role) in StyleRole.allCases.enumerated() {
+            let look = theme.look(role)
+            _ = ets_init_pair(
+                Int32(index + 1), Int32(look.foreground.cursesColor(colors: colors)),
+                Int32(look.background.cursesColor(colors: colors)))
+        }
+    }
+
+    private func pair(_ role: StyleRole) -> Int32 {
+        guard theme.usesColor, ets_colors() > 0 else { return 0 }
+        return Int32((StyleRole.allCases.firstIndex(of: role) ?? 0) + 1)
+    }
+
+    private func flags(_ style: Style) -> Int32 {
+        let look = theme.look(style.role)
+        var f: UInt32 = 0
+        if style.bold || look.bold { f |= ETS_ATTR_BOLD.rawValue }
+        if style.underline || look.underline { f |= ETS_ATTR_UNDERLINE.rawValue }
+        if style.reverse != look.reverse { f |= ETS_ATTR_REVERSE.rawValue }
+        if style.role == .image { f = ETS_ATTR_INVISIBLE.rawValue }
+        return Int32(f)
+    }
+
+    /// Makes the next ``present(_:image:)`` repaint every cell and redraw the picture.
+    public func invalidate() {
+        invalidated = true
+    }
+
+    /// Draws `frame`, then the picture when it is ready. `image` carries an identity (which
+    /// artwork at which size) and the rendered picture; pass nil while it is being prepared.
+    public func present(_ frame: ReviewFrame, image: (id: AnyHashable, picture: TerminalImage)?) {
+        let grid = frame.grid
+        let wantedImage: AnyHashable? = frame.imageBox == nil ? nil : image?.id
+        var repaint = invalidated || previous?.rows != grid.rows || previous?.columns != grid.columns
+        if frame.imageBox != shownBox { repaint = true }
+        if shownImage != nil && wantedImage != shownImage && image == nil { repaint = true }
+        if repaint {
+            ets_erase()
+            ets_invalidate()
+            previous = nil
+        }
+        for row in 0..<grid.rows {
+            for column in 0..<grid.columns {
+                let cell = grid[row, column]
+                if let previous, previous[row, column] == cell { continue }
+                guard !cell.isContinuation else { continue }
+                let scalars = cell.style.role == .image ? [" "] : Array(cell.text.unicodeScalars)
+                let chars = scalars.map { wchar_t(bitPattern: $0.value) }
+                _ = chars.withUnsafeBufferPointer {
+                    ets_put(
+                        Int32(row), Int32(column), $0.baseAddress, Int32($0.count), flags(cell.style),
+                        pair(cell.style.role))
+                }
+            }
+        }
+        if let cursor = grid.cursor {
+            ets_cursor(Int32(cursor.row), Int32(cursor.column), 1)
+        } else {
+            ets_cursor(Int32(max(0, grid.rows - 1)), 0, 0)
+        }
+        ets_update()
+        previous = grid
+        shownBox = frame.imageBox
+        invalidated = false
+        if repaint { shownImage = nil }
+        if let box = frame.imageBox, let image, image.id != shownImage, image.picture.cells.width == box.width,
+            image.picture.cells.height == box.height
+        {
+            writeRaw(image.picture.placement(row: box.row, column: box.column))
+            shownImage = image.id
+        }
+    }
+
+    /// Writes bytes straight to the terminal (after curses has flushed).
+    func writeRaw(_ bytes: [UInt8]) {
+        var offset = 0
+        bytes.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                let n = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// Reads one key, waiting at most `timeoutMilliseconds` (nil when none came).
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        var code: Int32 = 0
+        switch ets_read_key(Int32(timeoutMilliseconds), &code) {
+        case Int32(ETS_READ_CHAR.rawValue):
+            return Key(scalar: UInt32(bitPattern: code))
+        case Int32(ETS_READ_FUNCTION.rawValue):
+            return Self.functionKey(code)
+        default:
+            return nil
+        }
+    }
+
+    static func functionKey(_ code: Int32) -> Key? {
+        switch UInt32(code) {
+        case ETS_KEY_UP.rawValue: .up
+        case ETS_KEY_DOWN.rawValue: .down
+        case ETS_KEY_LEFT.rawValue: .left
+        case ETS_KEY_RIGHT.rawValue: .right
+        case ETS_KEY_HOME.rawValue: .home
+        case ETS_KEY_END.rawValue: .end
+        case ETS_KEY_NPAGE.rawValue: .pageDown
+        case ETS_KEY_PPAGE.rawValue: .pageUp
+        case ETS_KEY_BACKSPACE.rawValue: .backspace
+        case ETS_KEY_DC.rawValue: .delete
+        case ETS_KEY_ENTER.rawValue: .enter
+        case ETS_KEY_RESIZE.rawValue: .resize
+        case ETS_KEY_F1.rawValue: .f1
+        case ETS_KEY_BTAB.rawValue: .backTab
+        default: nil
+        }
+    }
+
+    /// Leaves curses mode (for `$EDITOR`); ``resume()`` comes back.
+    public func suspend() {
+        ets_stop()
+    }
+
+    /// Returns to curses mode after ``suspend()`` and schedules a full repaint.
+    public func resume() {
+        ets_resume()
+        invalidate()
+    }
+
+    /// Ends curses and restores the terminal; safe to call more than once.
+    public func stop() {
+        guard running else { return }
+        running = false
+        ets_stop()
+    }
+}
