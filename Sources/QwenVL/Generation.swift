@@ -14,12 +14,16 @@ public struct GenerationOptions: Sendable {
     public var stopAtEndOfTurn: Bool
     /// More token ids that end the generation.
     public var extraStopTokens: Set<Int>
+    /// Whether decode keeps activations in f32 (see `Qwen2LanguageModel.Precision`).
+    public var precision: Qwen2LanguageModel.Precision
 
     /// Options; the defaults are greedy decoding of up to 128 tokens.
     public init(
         maxTokens: Int = 128, temperature: Float = 0, topK: Int = 40, topP: Float = 0.95, seed: UInt64 = 0,
-        stopAtEndOfTurn: Bool = true, extraStopTokens: Set<Int> = []
+        stopAtEndOfTurn: Bool = true, extraStopTokens: Set<Int> = [],
+        precision: Qwen2LanguageModel.Precision = .quantized
     ) {
+        self.precision = precision
         self.extraStopTokens = extraStopTokens
         self.maxTokens = maxTokens
         self.temperature = temperature

@@ -49,7 +49,8 @@ public final class KVCache {
         for row in 0..<rows {
             for head in 0..<kvHeads {
                 let offset = (start + row) * headDim
-                (keyBase(layer: layer, head: head) + offset).update(from: k + row * width + head * headDim, count: headDim)
+                (keyBase(layer: layer, head: head) + offset).update(
+                    from: k + row * width + head * headDim, count: headDim)
                 (valueBase(layer: layer, head: head) + offset).update(
                     from: v + row * width + head * headDim, count: headDim)
             }

@@ -53,7 +53,8 @@ public struct Qwen2Config: Sendable, Equatable {
             contextLength = try meta.int("\(arch).context_length", default: 32_768)
             ropeTheta = try meta.float("\(arch).rope.freq_base", default: 1_000_000)
             rmsEpsilon = try meta.float("\(arch).attention.layer_norm_rms_epsilon", default: 1e-6)
-            let sections = meta.contains("\(arch).rope.dimension_sections") ? try meta.ints("\(arch).rope.dimension_sections") : []
+            let sections =
+                meta.contains("\(arch).rope.dimension_sections") ? try meta.ints("\(arch).rope.dimension_sections") : []
             guard layers > 0, hidden > 0, heads > 0, kvHeads > 0, ffn > 0, contextLength > 0 else {
                 throw QwenVLError.badConfig(file: name, reason: "a layer count, width or head count is zero")
             }
@@ -63,13 +64,15 @@ public struct Qwen2Config: Sendable, Equatable {
             }
             headDim = hidden / heads
             guard heads % kvHeads == 0 else {
-                throw QwenVLError.badConfig(file: name, reason: "\(heads) heads is not a multiple of \(kvHeads) KV heads")
+                throw QwenVLError.badConfig(
+                    file: name, reason: "\(heads) heads is not a multiple of \(kvHeads) KV heads")
             }
             ropeSections = Array((sections.isEmpty ? [headDim / 2] : sections).prefix(4))
             while ropeSections.count < 4 { ropeSections.append(0) }
             guard ropeSections.allSatisfy({ $0 >= 0 }), ropeSections.reduce(0, +) == headDim / 2 else {
                 throw QwenVLError.badConfig(
-                    file: name, reason: "rope.dimension_sections \(sections) do not sum to head width / 2 = \(headDim / 2)")
+                    file: name,
+                    reason: "rope.dimension_sections \(sections) do not sum to head width / 2 = \(headDim / 2)")
             }
             guard ropeTheta > 0, rmsEpsilon > 0 else {
                 throw QwenVLError.badConfig(file: name, reason: "rope.freq_base or the RMS epsilon is not positive")

@@ -16,14 +16,31 @@ extension Qwen2LanguageModel {
     }
 
     /// Multiplies `rows` input rows by each matrix: one batched quantized `gemv` pass for a single row (the input is
-    /// quantized once for all matrices), `gemm` (dequantized panels + sgemm) for many.
+    /// quantized once for all matrices) or, at `.exact` precision, f32 dots with dequantized rows; `gemm`
+    /// (dequantized panels + sgemm) for many rows.
     static func project(
-        _ jobs: [(WeightMatrix, UnsafeMutablePointer<Float>)], input: UnsafePointer<Float>, rows: Int
+        _ jobs: [(WeightMatrix, UnsafeMutablePointer<Float>)], input: UnsafePointer<Float>, rows: Int,
+        precision: Precision
     ) {
-        if rows == 1 {
+        if rows > 1 {
+            for (matrix, output) in jobs { matrix.gemm(input, count: rows, into: output) }
+        } else if precision == .quantized {
             WeightMatrix.gemv(jobs, input: input)
         } else {
-            for (matrix, output) in jobs { matrix.gemm(input, count: rows, into: output) }
+            for (matrix, output) in jobs { exactGEMV(matrix, input, into: output) }
+        }
+    }
+
+    /// `y = W·x` with each weight row dequantized to f32 and no rounding of `x`, rows split across cores.
+    static func exactGEMV(_ matrix: WeightMatrix, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        let cols = matrix.cols
+        Parallel.forRanges(matrix.rows, minimumChunk: 16) { range in
+            let row = UnsafeMutablePointer<Float>.allocate(capacity: cols)
+            defer { row.deallocate() }
+            for r in range {
+                matrix.dequantizeRow(r, into: row)
+                y[r] = VectorMath.dot(row, x, count: cols)
+            }
         }
     }
 

@@ -9,9 +9,18 @@ import Tensor
 
 /// The Qwen2-VL language model (HF `Qwen2VLTextModel` + `lm_head`) over the weights of a text GGUF as stored:
 /// RMSNorm, grouped-query attention with q/k/v biases and M-RoPE, a SwiGLU MLP, and a tied or untied output
-/// projection. One row (decode) goes through the quantized `gemv` kernels; many rows (prefill) through
-/// panel-dequantized `cblas_sgemm`.
+/// projection. One row (decode) goes through the quantized `gemv` kernels, which round the activations to 8 bits as
+/// llama.cpp does; many rows (prefill) through panel-dequantized `cblas_sgemm`. `Precision.exact` keeps decode in
+/// f32 too (dequantized rows times f32 activations): slower, and as close to a float reference as prefill.
 public final class Qwen2LanguageModel: @unchecked Sendable {
+    /// How single-row products treat the activations.
+    public enum Precision: Sendable {
+        /// Quantized `gemv`: activations rounded to 8-bit blocks (fast; costs ~1–3% of the logit scale).
+        case quantized
+        /// Dequantized weight rows times f32 activations (slower; matches float references).
+        case exact
+    }
+
     /// The hyperparameters.
     public let config: Qwen2Config
     let weights: Qwen2Weights
@@ -36,14 +45,18 @@ public final class Qwen2LanguageModel: @unchecked Sendable {
             guard token >= 0, token < config.vocabularySize else {
                 throw .tokenOutOfRange(id: token, vocabularySize: config.vocabularySize)
             }
-            out.withUnsafeMutableBufferPointer { weights.embeddings.dequantizeRow(token, into: $0.baseAddress! + row * hidden) }
+            out.withUnsafeMutableBufferPointer {
+                weights.embeddings.dequantizeRow(token, into: $0.baseAddress! + row * hidden)
+            }
         }
         return out
     }
 
     /// Runs `positions.count` input rows (`input` is `rows × hidden`) through every layer, appending their keys and
     /// values to `cache`, and returns the final hidden states after the output norm (`rows × hidden`).
-    public func forward(_ input: [Float], positions: [MRoPEPosition], cache: KVCache) throws(QwenVLError) -> [Float] {
+    public func forward(
+        _ input: [Float], positions: [MRoPEPosition], cache: KVCache, precision: Precision = .quantized
+    ) throws(QwenVLError) -> [Float] {
         let n = positions.count
         let c = config
         guard n > 0, input.count == n * c.hidden else { throw .emptyPrompt }
@@ -62,7 +75,9 @@ public final class Qwen2LanguageModel: @unchecked Sendable {
         let tables = positions.map(rope.table)
         for (index, layer) in weights.layers.enumerated() {
             Self.rmsNorm(x.pointer, layer.attentionNorm, epsilon: c.rmsEpsilon, rows: n, into: h.pointer)
-            Self.project([(layer.query, q.pointer), (layer.key, k.pointer), (layer.value, v.pointer)], input: h.pointer, rows: n)
+            Self.project(
+                [(layer.query, q.pointer), (layer.key, k.pointer), (layer.value, v.pointer)], input: h.pointer, rows: n,
+                precision: precision)
             Self.addBias(layer.queryBias, to: q.pointer, rows: n)
             Self.addBias(layer.keyBias, to: k.pointer, rows: n)
             Self.addBias(layer.valueBias, to: v.pointer, rows: n)
@@ -73,15 +88,17 @@ public final class Qwen2LanguageModel: @unchecked Sendable {
             }
             cache.store(layer: index, start: cache.count, rows: n, keys: k.pointer, values: v.pointer)
             attend(layer: index, queries: q.pointer, rows: n, cache: cache, into: attention.pointer)
-            Self.project([(layer.attentionOutput, projected.pointer)], input: attention.pointer, rows: n)
+            Self.project(
+                [(layer.attentionOutput, projected.pointer)], input: attention.pointer, rows: n, precision: precision)
             Self.add(projected.pointer, to: x.pointer, count: n * c.hidden)
             Self.rmsNorm(x.pointer, layer.ffnNorm, epsilon: c.rmsEpsilon, rows: n, into: h.pointer)
-            Self.project([(layer.gate, gate.pointer), (layer.up, up.pointer)], input: h.pointer, rows: n)
+            Self.project(
+                [(layer.gate, gate.pointer), (layer.up, up.pointer)], input: h.pointer, rows: n, precision: precision)
             for i in 0..<(n * c.ffn) {
                 let g = gate.pointer[i]
                 gate.pointer[i] = g / (1 + expf(-g)) * up.pointer[i]
             }
-            Self.project([(layer.down, projected.pointer)], input: gate.pointer, rows: n)
+            Self.project([(layer.down, projected.pointer)], input: gate.pointer, rows: n, precision: precision)
             Self.add(projected.pointer, to: x.pointer, count: n * c.hidden)
         }
         cache.count += n
@@ -90,19 +107,24 @@ public final class Qwen2LanguageModel: @unchecked Sendable {
     }
 
     /// The logits (`vocabularySize` values) of row `row` of final hidden states.
-    public func logits(hidden: [Float], row: Int) -> [Float] {
+    public func logits(hidden: [Float], row: Int, precision: Precision = .quantized) -> [Float] {
         let width = config.hidden
         precondition(row >= 0 && (row + 1) * width <= hidden.count, "logits: row \(row) is outside the hidden states")
         var out = [Float](repeating: 0, count: config.vocabularySize)
         hidden.withUnsafeBufferPointer { hb in
-            out.withUnsafeMutableBufferPointer { weights.output.gemv(hb.baseAddress! + row * width, into: $0.baseAddress!) }
+            out.withUnsafeMutableBufferPointer {
+                Self.project(
+                    [(weights.output, $0.baseAddress!)], input: hb.baseAddress! + row * width, rows: 1,
+                    precision: precision)
+            }
         }
         return out
     }
 
     /// Causal attention of `rows` new queries over every cached key (the new ones included), head by head in parallel.
     private func attend(
-        layer: Int, queries qBase: UnsafePointer<Float>, rows: Int, cache: KVCache, into oBase: UnsafeMutablePointer<Float>
+        layer: Int, queries qBase: UnsafePointer<Float>, rows: Int, cache: KVCache,
+        into oBase: UnsafeMutablePointer<Float>
     ) {
         let c = config
         let group = c.heads / c.kvHeads
@@ -110,34 +132,34 @@ public final class Qwen2LanguageModel: @unchecked Sendable {
         let scale = 1 / Float(c.headDim).squareRoot()
         let headDim = c.headDim
         let queryWidth = c.queryWidth
-                Parallel.forRanges(c.heads) { range in
-                    let scores = UnsafeMutablePointer<Float>.allocate(capacity: start + rows)
-                    defer { scores.deallocate() }
-                    for head in range {
-                        let keys = cache.keyBase(layer: layer, head: head / group)
-                        let values = cache.valueBase(layer: layer, head: head / group)
-                        for row in 0..<rows {
-                            let query = qBase + row * queryWidth + head * headDim
-                            let length = start + row + 1
-                            var maximum = -Float.infinity
-                            for j in 0..<length {
-                                let s = VectorMath.dot(query, keys + j * headDim, count: headDim) * scale
-                                scores[j] = s
-                                maximum = max(maximum, s)
-                            }
-                            var sum: Float = 0
-                            for j in 0..<length {
-                                let e = expf(scores[j] - maximum)
-                                scores[j] = e
-                                sum += e
-                            }
-                            let output = oBase + row * queryWidth + head * headDim
-                            output.update(repeating: 0, count: headDim)
-                            for j in 0..<length {
-                                VectorMath.axpy(scores[j] / sum, values + j * headDim, output, count: headDim)
-                            }
-                        }
+        Parallel.forRanges(c.heads) { range in
+            let scores = UnsafeMutablePointer<Float>.allocate(capacity: start + rows)
+            defer { scores.deallocate() }
+            for head in range {
+                let keys = cache.keyBase(layer: layer, head: head / group)
+                let values = cache.valueBase(layer: layer, head: head / group)
+                for row in 0..<rows {
+                    let query = qBase + row * queryWidth + head * headDim
+                    let length = start + row + 1
+                    var maximum = -Float.infinity
+                    for j in 0..<length {
+                        let s = VectorMath.dot(query, keys + j * headDim, count: headDim) * scale
+                        scores[j] = s
+                        maximum = max(maximum, s)
+                    }
+                    var sum: Float = 0
+                    for j in 0..<length {
+                        let e = expf(scores[j] - maximum)
+                        scores[j] = e
+                        sum += e
+                    }
+                    let output = oBase + row * queryWidth + head * headDim
+                    output.update(repeating: 0, count: headDim)
+                    for j in 0..<length {
+                        VectorMath.axpy(scores[j] / sum, values + j * headDim, output, count: headDim)
                     }
                 }
+            }
+        }
     }
 }

@@ -25,7 +25,8 @@ public final class QwenVLModel: @unchecked Sendable {
         do {
             let model = try meta.string("tokenizer.ggml.model")
             guard model == "gpt2" else {
-                throw QwenVLError.tokenizer(file: file.path, reason: "tokenizer.ggml.model is \"\(model)\", not gpt2 (BPE)")
+                throw QwenVLError.tokenizer(
+                    file: file.path, reason: "tokenizer.ggml.model is \"\(model)\", not gpt2 (BPE)")
             }
             let types = meta.contains("tokenizer.ggml.token_type") ? try meta.ints("tokenizer.ggml.token_type") : []
             tokenizer = try BPETokenizer(
@@ -65,8 +66,9 @@ public final class QwenVLModel: @unchecked Sendable {
         let cache = KVCache(config: language.config, capacity: capacity)
         let start = DispatchTime.now()
         let hidden = try language.forward(
-            try language.embed(prompt), positions: prompt.indices.map { MRoPEPosition(text: $0) }, cache: cache)
-        var logits = language.logits(hidden: hidden, row: prompt.count - 1)
+            try language.embed(prompt), positions: prompt.indices.map { MRoPEPosition(text: $0) }, cache: cache,
+            precision: options.precision)
+        var logits = language.logits(hidden: hidden, row: prompt.count - 1, precision: options.precision)
         let prefillEnd = DispatchTime.now()
         let topLogits = Sampler.top(logits, count: 5)
         var tokens: [Int] = []
@@ -87,8 +89,8 @@ public final class QwenVLModel: @unchecked Sendable {
             if tokens.count >= options.maxTokens { break }
             let next = try language.forward(
                 try language.embed([token]), positions: [MRoPEPosition(text: prompt.count + tokens.count - 1)],
-                cache: cache)
-            logits = language.logits(hidden: next, row: 0)
+                cache: cache, precision: options.precision)
+            logits = language.logits(hidden: next, row: 0, precision: options.precision)
             steps += 1
         }
         let rest = decoder.finish()
