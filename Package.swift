@@ -39,6 +39,11 @@ targets += [
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric"]),
     .target(name: "ClassImport", dependencies: ["Store", "Imaging"]),
     .testTarget(name: "ClassImportTests", dependencies: ["ClassImport", "Store", "Imaging"]),
+    .testTarget(
+        name: "EaselCLITests",
+        dependencies: [
+            "ClassImport", "Store", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift"),
+        ]),
 ]
 
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)

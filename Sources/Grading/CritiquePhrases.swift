@@ -50,7 +50,7 @@ enum CritiquePhrases {
     static let single = [
         "{S} is {b}, with {1}.",
         "{S} is {b}: {1}.",
-        "{B} {s}, with {1}.",
+        "{B} {s} here, with {1}.",
     ]
 
     /// Openers naming the work's best evidence.
