@@ -43,6 +43,19 @@ public struct EvaluationReport: Sendable {
         return String(decoding: try encoder.encode(body), as: UTF8.self)
     }
 
+    /// One line per file: predicted and labelled sub-scores and totals.
+    public var details: String {
+        var lines = ["file: predicted (o c t c c = total) | labelled"]
+        for (i, file) in files.enumerated() {
+            let p = predicted[i], a = actual[i]
+            let labelled = a.map { String(format: "%g", $0) }.joined(separator: " ")
+            lines.append(
+                "\(file): \(p.values.map(String.init).joined(separator: " ")) = \(p.total) | \(labelled) = "
+                    + String(format: "%g", a.reduce(0, +)))
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// A table of the metrics for people.
     public var table: String {
         func cell(_ v: Double?) -> String {

@@ -19,6 +19,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A labelled set to calibrate on first.", valueName: "TRAIN.csv"))
     var train: String?
 
+    @Flag(help: "Also list every file's predicted and labelled scores.")
+    var details = false
+
     @Flag(help: "Print one JSON object: {n, total, dimensions} with pearson, spearman, mae, rmse, icc.")
     var json = false
 
@@ -35,6 +38,7 @@ struct EvalCommand: AsyncParsableCommand {
         } else {
             print("default map (no --train)")
         }
+        if details { print(report.details) }
         print(report.table)
     }
 }
