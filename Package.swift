@@ -54,6 +54,8 @@ targets += [
     .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric"]),
     .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric"]),
+    .target(name: "Workstation", dependencies: ["TUI", "TerminalGraphics", "Store", "Imaging", "Rubric"]),
+    .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Store", "TUI", "Rubric"]),
 ]
 
 // MARK: - Executable

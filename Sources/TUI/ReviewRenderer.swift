@@ -84,6 +84,12 @@ public enum ReviewRenderer {
             }
             return nil
         }
+        if let note = model.pictureNote {
+            for (i, line) in TextWrap.wrap(SafeText.clean(note), width: box.width - 2).prefix(box.height).enumerated() {
+                grid.put(line, row: box.row + 1 + i, column: box.column + 1, style: Style(.error))
+            }
+            return nil
+        }
         grid.fill(box, style: Style(.image))
         return box
     }

@@ -3,7 +3,7 @@ import Rubric
 import TerminalGraphics
 
 /// Where an artwork stands with the teacher.
-public enum ReviewStatus: String, Sendable, Hashable {
+public enum ReviewState: String, Sendable, Hashable {
     /// The teacher has not reviewed it yet.
     case unreviewed
     /// The teacher accepted the scorer's scores and critique as they were.
@@ -92,13 +92,13 @@ public struct ArtworkItem: Sendable, Hashable {
     /// The teacher's critique when reviewed.
     public var teacherCritique: String?
     /// The review status.
-    public var status: ReviewStatus
+    public var status: ReviewState
 
     /// Creates an item.
     public init(
         student: String, title: String, description: String, facts: [String], grade: GradeState,
         modelScores: Scores? = nil, modelCritique: String? = nil, scorerLabel: String = "",
-        teacherScores: Scores? = nil, teacherCritique: String? = nil, status: ReviewStatus = .unreviewed
+        teacherScores: Scores? = nil, teacherCritique: String? = nil, status: ReviewState = .unreviewed
     ) {
         self.student = student
         self.title = title
@@ -175,13 +175,15 @@ public struct ReviewScreenModel: Sendable, Hashable {
     public var critiqueScroll: Int
     /// How pictures are drawn.
     public var graphics: GraphicsMode
+    /// Why the current picture cannot be shown (drawn in its box instead of the picture).
+    public var pictureNote: String?
 
     /// Creates a model.
     public init(
         className: String, position: Int = 0, count: Int = 0, reviewed: Int = 0, classSize: Int = 0,
         scorerName: String = "", grading: GradingProgress? = nil, filter: String = "all", item: ArtworkItem? = nil,
         mode: ReviewMode = .browsing, message: StatusMessage? = nil, critiqueScroll: Int = 0,
-        graphics: GraphicsMode = .none
+        graphics: GraphicsMode = .none, pictureNote: String? = nil
     ) {
         self.className = className
         self.position = position
@@ -196,5 +198,6 @@ public struct ReviewScreenModel: Sendable, Hashable {
         self.message = message
         self.critiqueScroll = critiqueScroll
         self.graphics = graphics
+        self.pictureNote = pictureNote
     }
 }
