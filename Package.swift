@@ -25,7 +25,9 @@ targets += [
 // MARK: - Imaging
 
 targets += [
-    .target(name: "Imaging")
+    .target(name: "CImageShims", dependencies: ["CJPEG", "CPNG"]),
+    .target(name: "Imaging", dependencies: ["CImageShims"]),
+    .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
 ]
 
 // MARK: - Store and reports
@@ -46,6 +48,11 @@ targets += [
 
 // MARK: - Grading
 
+targets += [
+    .target(name: "Grading", dependencies: ["Rubric", "Imaging", "COpenBLAS"]),
+    .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubric", "Imaging"]),
+]
+
 // MARK: - Terminal (TerminalGraphics, TUI, Workstation)
 
 targets += [
@@ -62,8 +69,10 @@ targets += [
 
 let easelDependencies: [Target.Dependency] = [
     "Rubric",
+    "Imaging",
     "Store",
     "Reports",
+    "Grading",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 

@@ -1,0 +1,56 @@
+import Rubric
+
+/// The raw values of the built-in scorer's measurements for one artwork.
+///
+/// Image and description measurements belong to the artwork alone; the
+/// originality measurements are filled in against a ``ClassContext``.
+public struct Measurements: Codable, Sendable, Hashable {
+    /// Raw values by measure, in each measure's own units.
+    public var raw: [Measure: Double]
+    /// How many other artworks originality was measured against (nil before it was).
+    public var classSize: Int?
+
+    /// Creates measurements from raw values.
+    public init(raw: [Measure: Double] = [:], classSize: Int? = nil) {
+        self.raw = raw
+        self.classSize = classSize
+    }
+
+    /// The raw value of one measure (0 when it was not measured).
+    public subscript(measure: Measure) -> Double {
+        get { raw[measure] ?? 0 }
+        set { raw[measure] = newValue }
+    }
+
+    /// The value of one measure on its 0...1 feature scale.
+    public func normalized(_ measure: Measure) -> Double {
+        measure.normalize(self[measure])
+    }
+
+    /// The normalised features of one dimension, in ``Measure/features(of:)`` order.
+    public func featureVector(for dimension: Dimension) -> [Double] {
+        Measure.features(of: dimension).map(normalized)
+    }
+
+    /// The normalised image and description features that describe the
+    /// artwork itself (everything except originality), used to compare
+    /// artworks within a class.
+    public var profileVector: [Double] {
+        Measure.allCases.filter { $0.isFeature && !$0.isRelative }.map(normalized)
+    }
+
+    /// A stable digest of the values, used to seed the critique's wording.
+    var digest: UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for measure in Measure.allCases {
+            let quantized = Int64((self[measure] * 1000).rounded())
+            var bits = UInt64(bitPattern: quantized)
+            for _ in 0..<8 {
+                hash ^= bits & 0xff
+                hash = hash &* 0x100_0000_01b3
+                bits >>= 8
+            }
+        }
+        return hash
+    }
+}

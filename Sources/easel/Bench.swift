@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `easel bench ...`: speed measurements, one subcommand per area (speed is measured here, never in tests).
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure how fast Easel's parts run on this machine (build with -c release for real numbers).",
+        subcommands: [BenchImaging.self]
+    )
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Imaging
+
+/// `easel bench imaging`: header read, full decode, preview decode and PNG encode on a real 12 MP phone photo
+/// and on a 1 MP PNG made from it.
+struct BenchImaging: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "imaging",
+        abstract: "Time image info, full decode, preview decode and PNG encode (ms per operation).")
+
+    @Option(help: "The JPEG photo to measure (default: ../shared/data/images/drawing-garlic.png).")
+    var photo: String?
+
+    @Option(help: "Runs per operation; the median is reported.")
+    var iterations: Int = 5
+
+    @Option(help: "The preview box, WIDTHxHEIGHT.")
+    var preview: String = "480x360"
+
+    func run() throws {
+        let photoURL = try locatePhoto()
+        let box = try parseBox(preview)
+        let photoData = try Data(contentsOf: photoURL)
+        let info = try ImageDecoder.info(of: photoData)
+        print(
+            "photo: \(photoURL.path): \(info.format.rawValue) \(info.width)×\(info.height), orientation \(info.orientation)"
+        )
+
+        // A 1 MP PNG of the same content, as a teacher's scan or screenshot would be.
+        let upright = try ImageDecoder.decode(photoData)
+        let oneMP = ImageResizer.downscale(upright, toFitWidth: 1155, height: 1155)
+        let pngData = try PNGEncoder.encode(oneMP)
+        print("png:   \(oneMP.width)×\(oneMP.height) made from the photo, \(pngData.count / 1024) KiB")
+        print("median of \(iterations) runs; ratio = time / full decode of the same file\n")
+
+        for (name, data, encodeSource) in [("photo", photoData, upright), ("png", pngData, oneMP)] {
+            let full = try measure { _ = try ImageDecoder.decode(data) }
+            let rows: [(String, Double)] = [
+                ("info", try measure { _ = try ImageDecoder.info(of: data) }),
+                ("full decode", full),
+                (
+                    "preview \(box.width)x\(box.height)",
+                    try measure {
+                        _ = try ImageDecoder.decodePreview(data, maxWidth: box.width, maxHeight: box.height)
+                    }
+                ),
+                (
+                    "png encode \(encodeSource.width)x\(encodeSource.height)",
+                    try measure {
+                        _ = try PNGEncoder.encode(encodeSource)
+                    }
+                ),
+            ]
+            for (operation, milliseconds) in rows {
+                let label = "\(name) \(operation)".padding(toLength: 34, withPad: " ", startingAt: 0)
+                print("\(label) \(format(milliseconds)) ms   ratio \(format(milliseconds / full))")
+            }
+            print("")
+        }
+    }
+
+    /// The median wall time of `iterations` runs of `body`, in milliseconds.
+    func measure(_ body: () throws -> Void) throws -> Double {
+        var times: [Double] = []
+        for _ in 0..<max(1, iterations) {
+            let start = ContinuousClock.now
+            try body()
+            let elapsed = ContinuousClock.now - start
+            times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        }
+        return times.sorted()[times.count / 2]
+    }
+
+    func format(_ value: Double) -> String {
+        value >= 100 ? String(Int(value.rounded())) : String(format: value >= 1 ? "%.1f" : "%.3f", value)
+    }
+
+    func locatePhoto() throws -> URL {
+        if let photo { return URL(fileURLWithPath: photo) }
+        let candidates = [
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent(),
+        ].map { $0.appendingPathComponent("../shared/data/images/drawing-garlic.png").standardizedFileURL }
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+            throw ValidationError("no photo found at \(candidates[0].path); pass one with --photo PATH")
+        }
+        return found
+    }
+
+    func parseBox(_ text: String) throws -> (width: Int, height: Int) {
+        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
+            throw ValidationError("--preview must look like 480x360, not \(text)")
+        }
+        return (parts[0], parts[1])
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@testable import Imaging
+
+@Suite struct RealPhotoTests {
+    @Test("the 12 MP phone photo behind a .png name is a JPEG with orientation 6, upright 3024×4032")
+    func phonePhotoInfo() throws {
+        guard let url = TestImages.real("drawing-garlic.png") else {
+            print("skipped: \(TestImages.sharedImages.path) is absent")
+            return
+        }
+        let info = try ImageDecoder.info(of: try Data(contentsOf: url))
+        #expect(info == ImageInfo(format: .jpeg, width: 3024, height: 4032, orientation: 6))
+    }
+
+    @Test("the phone photo decodes upright at full size, and its preview matches a downscaled full decode")
+    func phonePhotoDecode() throws {
+        guard let url = TestImages.real("drawing-garlic.png") else {
+            print("skipped: \(TestImages.sharedImages.path) is absent")
+            return
+        }
+        let data = try Data(contentsOf: url)
+        let full = try ImageDecoder.decode(contentsOf: url)
+        #expect(full.width == 3024 && full.height == 4032)
+        let preview = try ImageDecoder.decodePreview(data, maxWidth: 400, maxHeight: 300)
+        #expect(preview.width == 225 && preview.height == 300)
+        // 4032×3024 stored, target 300×225 stored: libjpeg's 1/8 scale (504×378) is the smallest that covers it.
+        #expect(JPEGCodec.scaleDenominator(width: 4032, height: 3024, targetWidth: 300, targetHeight: 225) == 8)
+        let reference = ImageResizer.downscale(full, toFitWidth: 400, height: 300)
+        #expect(reference.width == 225 && reference.height == 300)
+        #expect(TestImages.meanDifference(preview, reference) < 4)
+    }
+
+    @Test("the RGBA drawing decodes at 600×450 with its transparent parts white")
+    func rgbaDrawing() throws {
+        guard let url = TestImages.real("drawing-char6.png") else {
+            print("skipped: \(TestImages.sharedImages.path) is absent")
+            return
+        }
+        let data = try Data(contentsOf: url)
+        #expect(try ImageDecoder.info(of: data) == ImageInfo(format: .png, width: 600, height: 450, orientation: 1))
+        let image = try ImageDecoder.decode(data)
+        #expect(image.width == 600 && image.height == 450)
+    }
+}
