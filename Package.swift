@@ -61,7 +61,7 @@ targets += [
     .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric"]),
     .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric"]),
-    .target(name: "Workstation", dependencies: ["TUI", "TerminalGraphics", "Store", "Imaging", "Rubric"]),
+    .target(name: "Workstation", dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric"]),
     .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Store", "TUI", "Rubric"]),
 ]
 
@@ -73,6 +73,9 @@ let easelDependencies: [Target.Dependency] = [
     "Store",
     "Reports",
     "Grading",
+    "TerminalGraphics",
+    "TUI",
+    "Workstation",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 

@@ -38,11 +38,15 @@ public struct GradingProgress: Sendable, Hashable {
     public var failed: Int
     /// True while the worker runs.
     public var running: Bool
+    /// What the worker is doing when it is not scoring ("measuring the class 5/12").
+    public var note: String?
 
     /// Creates progress.
     public init(
-        done: Int, total: Int, perMinute: Double? = nil, secondsLeft: Double? = nil, failed: Int = 0, running: Bool
+        done: Int, total: Int, perMinute: Double? = nil, secondsLeft: Double? = nil, failed: Int = 0, running: Bool,
+        note: String? = nil
     ) {
+        self.note = note
         self.done = done
         self.total = total
         self.perMinute = perMinute
@@ -56,7 +60,7 @@ public struct GradingProgress: Sendable, Hashable {
         var parts = ["graded \(done)/\(total)"]
         if running, let perMinute { parts.append(String(format: "%.1f/min", perMinute)) }
         if running, let secondsLeft { parts.append("~\(Self.duration(secondsLeft)) left") }
-        if running && perMinute == nil { parts.append("grading…") }
+        if let note, running { parts.append(note) } else if running && perMinute == nil { parts.append("grading…") }
         if failed > 0 { parts.append("\(failed) failed") }
         return parts.joined(separator: " · ")
     }
