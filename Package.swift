@@ -42,6 +42,11 @@ targets += [
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
 
 targets += [
+    .target(name: "CKernels"),
+    .target(name: "Tensor", dependencies: ["CKernels", "COpenBLAS"]),
+    .target(name: "GGUF", dependencies: ["Tensor"]),
+    .testTarget(name: "TensorTests", dependencies: ["Tensor", "GGUF"]),
+    .testTarget(name: "GGUFTests", dependencies: ["GGUF", "Tensor"]),
     .target(name: "Tokenizer"),
     .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"]),
 ]
@@ -76,6 +81,8 @@ let easelDependencies: [Target.Dependency] = [
     "TerminalGraphics",
     "TUI",
     "Workstation",
+    "Tensor",
+    "GGUF",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 

@@ -7,6 +7,9 @@ struct Easel: AsyncParsableCommand {
         commandName: "easel",
         abstract: "A terminal workstation that helps art teachers grade artworks, on their own machine.",
         version: "0.1.0",
-        subcommands: [ClassesCommand.self, StatusCommand.self, ReviewCommand.self, ExportCommand.self, Bench.self]
+        subcommands: [
+            ClassesCommand.self, StatusCommand.self, ReviewCommand.self, ExportCommand.self, Bench.self,
+            ModelCommand.self,
+        ]
     )
 }

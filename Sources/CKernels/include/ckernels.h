@@ -1,0 +1,89 @@
+// CKernels: quantized block kernels for the inference engine (dequantize, activation quantizers, vec_dot).
+// Only the Tensor module imports this header; raw pointers never leave that module's API unchecked.
+#ifndef EASEL_CKERNELS_H
+#define EASEL_CKERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// ggml type ids (the subset the engine computes with).
+enum {
+    EK_F32 = 0,
+    EK_F16 = 1,
+    EK_Q4_0 = 2,
+    EK_Q4_1 = 3,
+    EK_Q5_0 = 6,
+    EK_Q5_1 = 7,
+    EK_Q8_0 = 8,
+    EK_Q4_K = 12,
+    EK_Q5_K = 13,
+    EK_Q6_K = 14,
+    EK_BF16 = 30,
+};
+
+/// What a weight type's dot kernel takes as the activation row.
+enum {
+    EK_ACT_F32 = 0,   ///< plain f32 values
+    EK_ACT_Q8_32 = 1, ///< ek_block_q8_32 blocks of 32
+    EK_ACT_Q8_K = 2,  ///< ek_block_q8_K blocks of 256
+};
+
+/// An 8-bit activation block of 32 values: value[i] = d * qs[i]; sum = sum of qs.
+typedef struct {
+    float d;
+    int32_t sum;
+    int8_t qs[32];
+} ek_block_q8_32;
+
+/// An 8-bit activation block of 256 values (llama.cpp's Q8_K): value[i] = d * qs[i]; bsums[j] = sum of qs[16j..<16j+16].
+typedef struct {
+    float d;
+    int8_t qs[256];
+    int16_t bsums[16];
+} ek_block_q8_K;
+
+/// 1 when this CPU has AVX2, FMA and F16C (checked once with cpuid).
+int ek_cpu_has_avx2(void);
+/// Whether the vectorised kernels are used (default: when the CPU has them). Tests switch it off to check the scalar ones.
+void ek_set_simd_enabled(int enabled);
+int ek_simd_enabled(void);
+
+/// The activation format the dot kernel of `type` wants, or -1 for an unsupported type.
+int ek_activation_kind(int type);
+/// Bytes of activation storage for a row of `n` values of the given kind.
+size_t ek_activation_bytes(int kind, int64_t n);
+/// Quantizes (or copies) a row of `n` f32 values into the activation format `kind`. `n` must be a multiple of the
+/// kind's block size (32 or 256; 1 for f32).
+void ek_quantize_activation(int kind, const float *x, void *dst, int64_t n);
+
+/// Dequantizes `n` values (a multiple of the type's block size) from `src` into `dst`. Returns 0, or -1 for an
+/// unsupported type.
+int ek_dequantize_row(int type, const void *src, float *dst, int64_t n);
+
+/// out[r] = dot(weight row r, activation) for `nrows` rows of `n` values each, rows `row_bytes` apart.
+/// `act` holds the activation in the format ek_activation_kind(type) names. Returns 0, or -1 for an unsupported type.
+int ek_gemv_rows(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act, float *out);
+
+/// The same two operations with the implementation chosen explicitly (simd = 1: AVX2, 0: portable scalar).
+/// simd = 1 on a CPU without AVX2 falls back to scalar.
+int ek_dequantize_row_with(int simd, int type, const void *src, float *dst, int64_t n);
+int ek_gemv_rows_with(int simd, int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
+                      float *out);
+
+/// Plain f32 helpers (vectorised when possible).
+float ek_dot_f32(const float *a, const float *b, int64_t n);
+/// y += alpha * x
+void ek_axpy_f32(float alpha, const float *x, float *y, int64_t n);
+
+/// Sums `n` floats with two or more accumulators (used by the bandwidth benchmark: one streaming read per byte).
+float ek_stream_sum_f32(const float *x, int64_t n);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
