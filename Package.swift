@@ -37,6 +37,8 @@ targets += [
     .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "Reports", dependencies: ["Rubric", "Store", .product(name: "CSV", package: "CSV.swift")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric"]),
+    .target(name: "ClassImport", dependencies: ["Store", "Imaging"]),
+    .testTarget(name: "ClassImportTests", dependencies: ["ClassImport", "Store", "Imaging"]),
 ]
 
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
@@ -77,6 +79,7 @@ let easelDependencies: [Target.Dependency] = [
     "Imaging",
     "Store",
     "Reports",
+    "ClassImport",
     "Grading",
     "TerminalGraphics",
     "TUI",

@@ -1,0 +1,64 @@
+/// One file that could not be imported, and why.
+public struct ImportFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file name in the class folder.
+    public var file: String
+    /// Why, in one line.
+    public var reason: String
+
+    /// Creates a failure.
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+
+    /// `file: reason`.
+    public var description: String { "\(file): \(reason)" }
+}
+
+/// Where the time of an import went, summed over files (the stages of different files overlap in time,
+/// so the sum can exceed the wall-clock time).
+public struct ImportTimings: Sendable, Hashable {
+    /// Reading files.
+    public var read: Duration = .zero
+    /// SHA-256 of the contents.
+    public var hash: Duration = .zero
+    /// Header read and validation decode.
+    public var validate: Duration = .zero
+    /// Database transactions.
+    public var store: Duration = .zero
+    /// Wall-clock time of the whole import.
+    public var wall: Duration = .zero
+
+    /// Nothing measured yet.
+    public init() {}
+}
+
+/// What an import did.
+public struct ImportReport: Sendable {
+    /// The class imported into.
+    public var className: String
+    /// Image files found (by extension), before validation.
+    public var imagesFound = 0
+    /// New artworks, by file name.
+    public var added: [String] = []
+    /// Artworks already there whose title, description, student or path changed, by file name.
+    public var updated: [String] = []
+    /// Artworks already there, unchanged.
+    public var unchanged: [String] = []
+    /// Image files that could not be imported.
+    public var failures: [ImportFailure] = []
+    /// Other files in the folder, not imported.
+    public var skipped: [String] = []
+    /// Things worth knowing that did not stop a file (a `class.csv` row without its image, a duplicate).
+    public var warnings: [String] = []
+    /// Bytes of image data read.
+    public var bytes: Int64 = 0
+    /// Where the time went.
+    public var timings = ImportTimings()
+
+    /// An empty report for a class.
+    public init(className: String) { self.className = className }
+
+    /// True when any image failed.
+    public var hasFailures: Bool { !failures.isEmpty }
+}
