@@ -39,6 +39,12 @@ targets += [
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric"]),
     .target(name: "ClassImport", dependencies: ["Store", "Imaging"]),
     .testTarget(name: "ClassImportTests", dependencies: ["ClassImport", "Store", "Imaging"]),
+    .testTarget(
+        name: "EaselCLITests",
+        dependencies: [
+            "ClassImport", "Store", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
 ]
 
 // MARK: - Inference engine (Tensor, GGUF, Tokenizer, QwenVL)
@@ -51,6 +57,9 @@ targets += [
     .testTarget(name: "GGUFTests", dependencies: ["GGUF", "Tensor"]),
     .target(name: "Tokenizer"),
     .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"]),
+    .target(name: "QwenVL", dependencies: ["Tensor", "GGUF", "Tokenizer"]),
+    .testTarget(
+        name: "QwenVLTests", dependencies: ["QwenVL", "GGUF", "Tensor", "Tokenizer"], exclude: ["Fixtures"]),
 ]
 
 // MARK: - Grading
@@ -86,6 +95,8 @@ let easelDependencies: [Target.Dependency] = [
     "Workstation",
     "Tensor",
     "GGUF",
+    "Tokenizer",
+    "QwenVL",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 

@@ -26,8 +26,15 @@ static void copy_message(char *dest, const char *src) {
 
 static void easel_error_exit(j_common_ptr cinfo) {
     easel_error_mgr *err = (easel_error_mgr *)cinfo->err;
+    int code = cinfo->err->msg_code;
     cinfo->err->format_message(cinfo, err->message);
-    err->status = cinfo->err->msg_code == JERR_OUT_OF_MEMORY ? EASEL_IMG_NO_MEMORY : EASEL_IMG_CORRUPT;
+    if (code == JERR_OUT_OF_MEMORY)
+        err->status = EASEL_IMG_NO_MEMORY;
+    else if (code == JERR_SOF_UNSUPPORTED || code == JERR_NOT_COMPILED ||
+             (code == JERR_BAD_PRECISION && (cinfo->err->msg_parm.i[0] == 12 || cinfo->err->msg_parm.i[0] == 16)))
+        err->status = EASEL_IMG_UNSUPPORTED;  // valid files of kinds libjpeg was not built for (lossless, 12-bit)
+    else
+        err->status = EASEL_IMG_CORRUPT;
     longjmp(err->jump, 1);
 }
 

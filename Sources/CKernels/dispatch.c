@@ -96,11 +96,91 @@ static void quantize_q8_K(const float *x, ek_block_q8_K *y, int64_t nb) {
     }
 }
 
+EK_AVX2 static inline float hmax_ps(__m256 v) {
+    __m128 m = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    m = _mm_max_ps(m, _mm_movehl_ps(m, m));
+    m = _mm_max_ss(m, _mm_movehdup_ps(m));
+    return _mm_cvtss_f32(m);
+}
+
+EK_AVX2 static inline float hmin_ps(__m256 v) {
+    __m128 m = _mm_min_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    m = _mm_min_ps(m, _mm_movehl_ps(m, m));
+    m = _mm_min_ss(m, _mm_movehdup_ps(m));
+    return _mm_cvtss_f32(m);
+}
+
+/// Rounds 32 floats times `scale` to int8 (nearest even) and stores them; returns the 8 int32 partial sums.
+EK_AVX2 static inline __m256i round_store32(const float *v, __m256 scale, int8_t *out) {
+    const __m256i a = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(v), scale));
+    const __m256i b = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(v + 8), scale));
+    const __m256i c = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(v + 16), scale));
+    const __m256i d = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(v + 24), scale));
+    // packs work per 128-bit lane; the final permute restores element order.
+    const __m256i ab = _mm256_packs_epi32(a, b), cd = _mm256_packs_epi32(c, d);
+    __m256i q = _mm256_packs_epi16(ab, cd);
+    q = _mm256_permutevar8x32_epi32(q, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+    _mm256_storeu_si256((__m256i *)out, q);
+    return _mm256_add_epi32(_mm256_add_epi32(a, b), _mm256_add_epi32(c, d));
+}
+
+EK_AVX2 static inline int32_t hsum_epi32(__m256i v) {
+    __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xB1));
+    return _mm_cvtsi128_si32(s);
+}
+
+EK_AVX2 static void quantize_q8_32_avx2(const float *x, ek_block_q8_32 *y, int64_t nb) {
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    for (int64_t i = 0; i < nb; i++) {
+        const float *v = x + 32 * i;
+        __m256 m = _mm256_andnot_ps(sign, _mm256_loadu_ps(v));
+        for (int j = 8; j < 32; j += 8) m = _mm256_max_ps(m, _mm256_andnot_ps(sign, _mm256_loadu_ps(v + j)));
+        const float amax = hmax_ps(m);
+        const float d = amax / 127.0f, id = d != 0 ? 1.0f / d : 0.0f;
+        y[i].d = d;
+        y[i].sum = hsum_epi32(round_store32(v, _mm256_set1_ps(id), y[i].qs));
+    }
+}
+
+EK_AVX2 static void quantize_q8_K_avx2(const float *x, ek_block_q8_K *y, int64_t nb) {
+    for (int64_t i = 0; i < nb; i++) {
+        const float *v = x + 256 * i;
+        __m256 mx = _mm256_loadu_ps(v), mn = mx;
+        for (int j = 8; j < 256; j += 8) {
+            const __m256 t = _mm256_loadu_ps(v + j);
+            mx = _mm256_max_ps(mx, t);
+            mn = _mm256_min_ps(mn, t);
+        }
+        const float hi = hmax_ps(mx), lo = hmin_ps(mn);
+        const float max = hi >= -lo ? hi : lo;
+        if (max == 0) {
+            memset(&y[i], 0, sizeof y[i]);
+            continue;
+        }
+        const float iscale = -127.0f / max;
+        const __m256 scale = _mm256_set1_ps(iscale);
+        for (int j = 0; j < 256; j += 32) round_store32(v + j, scale, y[i].qs + j);
+        for (int j = 0; j < 16; j++) {
+            const __m128i b = _mm_loadu_si128((const __m128i *)(y[i].qs + 16 * j));
+            const __m128i s = _mm_madd_epi16(_mm_cvtepi8_epi16(b), _mm_set1_epi16(1));
+            const __m128i t = _mm_madd_epi16(_mm_cvtepi8_epi16(_mm_srli_si128(b, 8)), _mm_set1_epi16(1));
+            __m128i u = _mm_add_epi32(s, t);
+            u = _mm_add_epi32(u, _mm_shuffle_epi32(u, 0x4E));
+            u = _mm_add_epi32(u, _mm_shuffle_epi32(u, 0xB1));
+            y[i].bsums[j] = (int16_t)_mm_cvtsi128_si32(u);
+        }
+        y[i].d = 1.0f / iscale;
+    }
+}
+
 void ek_quantize_activation(int kind, const float *x, void *dst, int64_t n) {
+    const int simd = ek_simd_enabled();
     switch (kind) {
     case EK_ACT_F32: memcpy(dst, x, (size_t)n * sizeof(float)); break;
-    case EK_ACT_Q8_32: quantize_q8_32(x, dst, n / 32); break;
-    case EK_ACT_Q8_K: quantize_q8_K(x, dst, n / 256); break;
+    case EK_ACT_Q8_32: simd ? quantize_q8_32_avx2(x, dst, n / 32) : quantize_q8_32(x, dst, n / 32); break;
+    case EK_ACT_Q8_K: simd ? quantize_q8_K_avx2(x, dst, n / 256) : quantize_q8_K(x, dst, n / 256); break;
     default: break;
     }
 }

@@ -13,6 +13,8 @@ import Rubric
 public enum CritiqueWriter {
     /// The length a critique must have, in words.
     public static let wordRange = 60...150
+    /// The length the writer aims below, shortening dimension sentences to one note each until it fits.
+    static let targetWords = 120
 
     /// Writes a critique.
     /// - Parameters:
@@ -68,10 +70,9 @@ public enum CritiqueWriter {
 
         var body = twoNote
         func text() -> String { ([opener] + body + [total, step]).joined(separator: " ") }
-        var shorten = Dimension.allCases.count - 1
-        while wordCount(text()) > wordRange.upperBound && shorten >= 0 {
-            body[shorten] = oneNote[shorten]
-            shorten -= 1
+        var shortenOrder = rng.shuffled(Array(body.indices))
+        while wordCount(text()) > targetWords, let i = shortenOrder.popLast() {
+            body[i] = oneNote[i]
         }
         return text()
     }

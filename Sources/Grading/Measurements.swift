@@ -22,10 +22,27 @@ public struct Measurements: Codable, Sendable, Hashable {
         set { raw[measure] = newValue }
     }
 
-    /// The value of one measure on its 0...1 feature scale.
+    /// The value of one measure on its 0...1 feature scale, as the linear map sees it.
+    ///
+    /// Two kinds of feature are gated by how much there is on the page, so that a
+    /// near-empty page cannot score on them: the direction and size variety of
+    /// marks count in proportion to the marking (edge density up to 4 %), and the
+    /// distances from the class count in proportion to the work's substance
+    /// (coverage or detail up to 30 %): an empty page is unusual, not original.
     public func normalized(_ measure: Measure) -> Double {
-        measure.normalize(self[measure])
+        let value = measure.normalize(self[measure])
+        switch measure {
+        case .orientationEntropy, .strokeVariety: return value * marking
+        case .featureDistance, .nearestDistance: return value * substance
+        default: return value
+        }
     }
+
+    /// How much marking there is, 0...1 (edge density over 4 %).
+    public var marking: Double { min(1, max(0, self[.edgeDensity] / 0.04)) }
+
+    /// How much is on the page, 0...1 (the larger of coverage and detail, over 30 %).
+    public var substance: Double { min(1, max(0, max(self[.coverage], self[.detail]) / 0.3)) }
 
     /// The normalised features of one dimension, in ``Measure/features(of:)`` order.
     public func featureVector(for dimension: Dimension) -> [Double] {

@@ -25,7 +25,7 @@ struct WorkingImage {
     init(_ source: RGBImage) {
         let image =
             max(source.width, source.height) > Self.longestSide
-            ? Self.downscale(source, longestSide: Self.longestSide) : source
+            ? ImageResizer.downscale(source, toFitWidth: Self.longestSide, height: Self.longestSide) : source
         width = image.width
         height = image.height
         rgb = image.pixels
@@ -84,39 +84,5 @@ struct WorkingImage {
             return 255
         }
         return (median(hist[0]), median(hist[1]), median(hist[2]))
-    }
-
-    /// Box-averages an image down so that its longest side is `longestSide`, keeping the aspect ratio.
-    static func downscale(_ image: RGBImage, longestSide: Int) -> RGBImage {
-        let scale = Double(longestSide) / Double(max(image.width, image.height))
-        let ow = max(1, Int((Double(image.width) * scale).rounded()))
-        let oh = max(1, Int((Double(image.height) * scale).rounded()))
-        var out = [UInt8](repeating: 0, count: ow * oh * 3)
-        let xs = (0...ow).map { min(image.width, $0 * image.width / ow) }
-        let ys = (0...oh).map { min(image.height, $0 * image.height / oh) }
-        image.pixels.withUnsafeBufferPointer { p in
-            for oy in 0..<oh {
-                let y0 = ys[oy], y1 = max(ys[oy + 1], y0 + 1)
-                for ox in 0..<ow {
-                    let x0 = xs[ox], x1 = max(xs[ox + 1], x0 + 1)
-                    var r = 0, g = 0, b = 0
-                    for y in y0..<y1 {
-                        var i = (y * image.width + x0) * 3
-                        for _ in x0..<x1 {
-                            r += Int(p[i])
-                            g += Int(p[i + 1])
-                            b += Int(p[i + 2])
-                            i += 3
-                        }
-                    }
-                    let c = (y1 - y0) * (x1 - x0)
-                    let o = (oy * ow + ox) * 3
-                    out[o] = UInt8((r + c / 2) / c)
-                    out[o + 1] = UInt8((g + c / 2) / c)
-                    out[o + 2] = UInt8((b + c / 2) / c)
-                }
-            }
-        }
-        return RGBImage(width: ow, height: oh, pixels: out)
     }
 }

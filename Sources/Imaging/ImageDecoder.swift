@@ -105,7 +105,7 @@ public enum ImageDecoder {
 
     static func read(_ url: URL) throws -> Data {
         do {
-            return try Data(contentsOf: url, options: .mappedIfSafe)
+            return try Data(contentsOf: url)  // read, not mapped: a file cut short while mapped would crash
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
             throw ImagingError.unreadable("no such file")
         } catch let error as CocoaError where error.code == .fileReadNoPermission {

@@ -3,7 +3,7 @@ import Foundation
 import Store
 
 /// `easel demo`: the main job on the bundled Samples: import, grade, then review or summarise.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Import the bundled Samples into class 'demo', grade them, then review (on a terminal) or "
@@ -17,13 +17,18 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
+    func run() async throws {
         let folder = try samples ?? DemoCommand.findSamples()
         let store = try database.open()
         Console.error("database: \(store.path)")
         let report = try ImportCommand.importFolder(folder, className: className, store: store, verbose: false)
         print(ImportCommand.summary(report))
-        Console.error("grading: not available in this build yet (the built-in scorer arrives with `easel grade`)")
+        do {
+            var grade = try GradeCommand.parse(["--class", className, "--db", store.path])
+            try await grade.run()
+        } catch let exit as ExitCode where exit != .success {
+            Console.error("grading: some artworks could not be graded (see above); going on with the rest")
+        }
         let record = try store.requireClass(className)
         print(StatusCommand.summary(of: try store.statusCounts(classID: record.id), className: record.name))
         print(DemoCommand.table(try store.results(classID: record.id)))

@@ -8,8 +8,8 @@ struct Easel: AsyncParsableCommand {
         abstract: "A terminal workstation that helps art teachers grade artworks, on their own machine.",
         version: "0.1.0",
         subcommands: [
-            ImportCommand.self, ClassesCommand.self, StatusCommand.self, ReviewCommand.self, ExportCommand.self,
-            DemoCommand.self, Bench.self, ModelCommand.self,
+            ImportCommand.self, ClassesCommand.self, StatusCommand.self, GradeCommand.self, CalibrateCommand.self,
+            EvalCommand.self, ReviewCommand.self, ExportCommand.self, DemoCommand.self, Bench.self, ModelCommand.self,
         ]
     )
 }

@@ -4,5 +4,5 @@ import ArgumentParser
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export a class: the CSV report, training data.",
-        subcommands: [ExportCSVCommand.self])
+        subcommands: [ExportCSVCommand.self, ExportTrainingCommand.self])
 }

@@ -50,7 +50,8 @@ struct ReviewCommand: ParsableCommand {
         let record = try store.requireClass(className)
         let capabilities = Self.capabilities(for: preference, environment: environment)
         let worker: GradingWorker? =
-            scorerName == "builtin" ? GradingWorker(store: store, classID: record.id, scorer: BuiltinScorer()) : nil
+            scorerName == "builtin"
+            ? GradingWorker(store: store, classID: record.id, scorer: try BuiltinScorerLoader.load(store)) : nil
         let session = try ReviewSession(
             store: store, classRecord: record, scorerName: worker?.scorerLabel ?? "none",
             graphics: preference.resolve(capabilities))

@@ -126,3 +126,88 @@ import Testing
         #expect(try ImageDecoder.decode(png, options: DecodeOptions(maxPixels: 4096)).width == 64)
     }
 }
+
+@Suite struct QuietDecoderTests {
+    @Test("valid JPEGs of kinds libjpeg does not decode (12-bit, lossless) are refused as unsupported")
+    func unsupportedJPEG() throws {
+        let jpeg = try JPEGEncoder.encode(TestImages.quadrants(width: 32, height: 32))
+        let sof = try #require(jpeg.firstRange(of: Data([0xFF, 0xC0])))
+        var twelveBit = jpeg
+        twelveBit[sof.lowerBound + 4] = 12
+        var lossless = jpeg
+        lossless[sof.lowerBound + 1] = 0xC3
+        for data in [twelveBit, lossless] {
+            #expect {
+                try ImageDecoder.decode(data)
+            } throws: { error in
+                guard case .unsupported(let what) = error as? ImagingError else { return false }
+                return what.contains("Unsupported JPEG")
+            }
+        }
+    }
+
+    @Test("libjpeg and libpng print nothing to stderr for damaged files, and harmless warnings do not fail")
+    func nothingOnStderr() throws {
+        let jpeg = try JPEGEncoder.encode(TestImages.quadrants(width: 64, height: 64))
+        var extraneous = jpeg  // a stray marker before APP0: libjpeg warns "extraneous bytes" and decodes
+        extraneous.replaceSubrange(2..<6, with: [0xFF, 0x01, 0x00, 0x00])
+        var badScan = jpeg
+        let sos = try #require(badScan.firstRange(of: Data([0xFF, 0xDA])))
+        for i in (sos.upperBound + 20)..<(sos.upperBound + 80) { badScan[i] = UInt8((i * 37) & 0xFF) | 0x80 }
+        let png = try PNGEncoder.encode(TestImages.unique(width: 20, height: 20))
+        var badCRC = png
+        badCRC[29] ^= 0xFF
+        let damaged = [jpeg.prefix(jpeg.count / 2), badScan, png.prefix(png.count - 20), badCRC]
+
+        let captured = FileManager.default.temporaryDirectory.appendingPathComponent("easel-stderr-\(UUID())")
+        fflush(nil)
+        let saved = dup(2)
+        let file = open(captured.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        dup2(file, 2)
+        let results = damaged.map { data in Result { try ImageDecoder.decode(data) } }
+        let tolerated = Result { try ImageDecoder.decode(extraneous) }
+        fflush(nil)
+        dup2(saved, 2)
+        close(saved)
+        close(file)
+        defer { try? FileManager.default.removeItem(at: captured) }
+
+        // Tests of other modules may run (and write) at the same moment, so look for the libraries' words.
+        let written = String(decoding: try Data(contentsOf: captured), as: UTF8.self)
+        for word in ["JPEG", "jpeg", "libpng", "PNG", "Corrupt", "Premature", "CRC", "warning", "error"] {
+            #expect(!written.contains(word), "stderr got: \(written)")
+        }
+        #expect(results.allSatisfy { if case .failure = $0 { true } else { false } })
+        #expect(try tolerated.get().width == 64)
+    }
+}
+
+@Suite struct HeaderOnlyTests {
+    @Test("info reads the header only: a JPEG cut inside its image data has an info, but decoding it says truncated")
+    func infoIsHeaderOnly() throws {
+        let jpeg = try JPEGEncoder.encode(TestImages.quadrants(width: 64, height: 40), quality: 90)
+        let sos = try #require(jpeg.firstRange(of: Data([0xFF, 0xDA])))
+        let cut = jpeg.prefix(sos.upperBound + 30)
+        #expect(try ImageDecoder.info(of: cut) == ImageInfo(format: .jpeg, width: 64, height: 40, orientation: 1))
+        #expect(throws: ImagingError.truncated) { try ImageDecoder.decodePreview(cut, maxWidth: 8, maxHeight: 8) }
+    }
+
+    @Test("the EXIF orientation is found after other APP segments and in a LONG-typed entry")
+    func exifVariants() throws {
+        let upright = TestImages.quadrants(width: 32, height: 16)
+        let stored = TestImages.stored(upright, orientation: 8)
+        var tiff = TestImages.exifTIFF(orientation: 8)
+        tiff[12...13] = [0, 4]  // entry type LONG instead of SHORT …
+        tiff[18...21] = [0, 0, 0, 8]  // … with a 32-bit value
+        let data = try JPEGEncoder.encode(
+            pixels: stored.pixels, width: stored.width, height: stored.height, color: .rgb, exifTIFF: tiff)
+        // Put an XMP-like APP1 before the EXIF one.
+        var withXMP = data
+        let xmp = Array("http://ns.adobe.com/xap/1.0/\0<x/>".utf8)
+        withXMP.insert(contentsOf: [0xFF, 0xE1, 0, UInt8(xmp.count + 2)] + xmp, at: 2)
+        for file in [data, withXMP] {
+            let info = try ImageDecoder.info(of: file)
+            #expect(info == ImageInfo(format: .jpeg, width: 32, height: 16, orientation: 8))
+        }
+    }
+}

@@ -11,6 +11,7 @@ import Testing
         #expect(ImageDecoder.format(of: data) == .png)
         #expect(try ImageDecoder.decode(data) == image)
         #expect(try PNGEncoder.encode(image, compressionLevel: 0).count > data.count)
+        #expect(try ImageDecoder.decode(try PNGEncoder.encode(image, compressionLevel: 9)) == image)
     }
 
     @Test("encoded PNGs hold only IHDR, IDAT and IEND")

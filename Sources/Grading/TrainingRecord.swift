@@ -1,0 +1,40 @@
+import Rubric
+
+/// One fine-tuning example in the conversation format that Qwen2-VL
+/// fine-tuning tools read (LLaMA-Factory's `sharegpt`-style `messages` with
+/// an `images` list, as ms-swift also accepts): a system turn with the rubric
+/// prompt, a user turn with the `<image>` placeholder and the description, and
+/// an assistant turn with the teacher's final critique; plus the final scores
+/// and whether the teacher accepted or edited the assessment.
+public struct TrainingRecord: Encodable, Sendable {
+    /// One conversation turn.
+    public struct Message: Encodable, Sendable, Hashable {
+        /// "system", "user" or "assistant".
+        public var role: String
+        /// The turn's text; the user's holds one `<image>` placeholder.
+        public var content: String
+    }
+
+    /// The conversation.
+    public var messages: [Message]
+    /// Image paths relative to the JSONL file, one per `<image>` placeholder.
+    public var images: [String]
+    /// The five final sub-scores and the total.
+    public var scores: [String: Int]
+    /// "accepted" or "edited".
+    public var source: String
+
+    /// Creates an example.
+    public init(imagePath: String, description: String, critique: String, scores: Scores, source: String) {
+        messages = [
+            Message(role: "system", content: RubricPrompt.system),
+            Message(role: "user", content: RubricPrompt.user(description: description)),
+            Message(role: "assistant", content: critique),
+        ]
+        images = [imagePath]
+        var values = Dictionary(uniqueKeysWithValues: Dimension.allCases.map { ($0.rawValue, scores[$0]) })
+        values["total"] = scores.total
+        self.scores = values
+        self.source = source
+    }
+}

@@ -1,0 +1,46 @@
+import COpenBLAS
+import Foundation
+import Tensor
+
+/// The machine's own limits, measured in the benchmark run.
+enum Bounds {
+    /// Bytes per second of `threads` threads each streaming over its share of a `bytes` buffer (best of 5).
+    static func readBandwidth(bytes: Int, threads: Int) -> Double {
+        let count = bytes / 4
+        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: count + 16)
+        defer { buffer.deallocate() }
+        let aligned = UnsafeMutablePointer<Float>(
+            bitPattern: (Int(bitPattern: buffer) + 63) & ~63)!
+        Parallel.forRanges(count, minimumChunk: 1 << 20, granule: 64) { range in
+            (aligned + range.lowerBound).initialize(repeating: 1, count: range.count)
+        }
+        var best = 0.0
+        let sink = UnsafeMutablePointer<Float>.allocate(capacity: threads)
+        defer { sink.deallocate() }
+        for _ in 0..<5 {
+            let t = Clock.now()
+            Parallel.forRanges(count, minimumChunk: 1 << 20, granule: 64) { range in
+                sink[range.lowerBound * threads / count] = VectorMath.streamingSum(
+                    aligned + range.lowerBound, count: range.count)
+            }
+            best = max(best, Double(count * 4) / Clock.since(t))
+        }
+        return best
+    }
+
+    /// FLOP per second of one `n`³ `cblas_sgemm` with OpenBLAS's threads (best of 3).
+    static func sgemmRate(n: Int) -> Double {
+        openblas_set_num_threads(Int32(Parallel.threadCount))
+        let a = [Float](repeating: 0.5, count: n * n)
+        let b = [Float](repeating: 0.25, count: n * n)
+        var c = [Float](repeating: 0, count: n * n)
+        var best = 0.0
+        let size = Int32(n)
+        for _ in 0..<3 {
+            let t = Clock.now()
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, size, size, size, 1, a, size, b, size, 0, &c, size)
+            best = max(best, 2 * Double(n * n * n) / Clock.since(t))
+        }
+        return best
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Grading
+import Imaging
+
+/// `easel bench scoring`: built-in scoring throughput on 1 MP images, from file bytes to assessment.
+struct BenchScoring: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scoring",
+        abstract: "Time the built-in scorer on 1 MP JPEG and PNG artworks (artworks per second).")
+
+    @Option(help: "Folder of source images (default: ../shared/data/images; synthetic pictures when absent).")
+    var images: String?
+
+    @Option(help: "How many artworks to score per format.")
+    var count = 200
+
+    @Option(help: "Concurrent workers (the target is measured on 2).")
+    var jobs = 2
+
+    func run() async throws {
+        let sources = try loadSources()
+        print("\(sources.count) source pictures, resized to about 1 MP; \(count) artworks per format, \(jobs) workers")
+        for format in ["jpeg", "png"] {
+            let files: [Data] = try sources.map { image in
+                format == "jpeg" ? try JPEGEncoder.encode(image, quality: 90) : try PNGEncoder.encode(image)
+            }
+            let n = count
+            let start = ContinuousClock.now
+            let profiles = try await Parallel.map(Array(0..<n), width: jobs) { i in
+                try ArtworkLoader.profile(id: "\(i)", data: files[i % files.count], description: "artwork \(i)")
+            }
+            let measured = ContinuousClock.now
+            let context = ClassContext(profiles: profiles)
+            let scorer = BuiltinScorer()
+            let assessments = try await Parallel.map(profiles, width: jobs) { profile in
+                scorer.assessment(for: profile, context: context, description: "artwork \(profile.id)")
+            }
+            let end = ContinuousClock.now
+            let total = Self.seconds(end - start)
+            print(
+                "\(format): \(assessments.count) artworks in \(String(format: "%.2f", total)) s = "
+                    + "\(String(format: "%.1f", Double(n) / total)) artworks/s "
+                    + "(decode + measure \(String(format: "%.1f", 1000 * Self.seconds(measured - start) / Double(n))) ms, "
+                    + "originality + map + critique \(String(format: "%.2f", 1000 * Self.seconds(end - measured) / Double(n))) ms "
+                    + "per artwork, wall time / count)")
+        }
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    /// Source pictures scaled to about one megapixel.
+    func loadSources() throws -> [RGBImage] {
+        let folder = URL(
+            fileURLWithPath: images
+                ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                    "../../../shared/data/images"
+                ).standardized.path)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var out: [RGBImage] = []
+        for name in names.sorted() where [".png", ".jpg", ".jpeg"].contains(where: { name.lowercased().hasSuffix($0) })
+        {
+            let image = try ImageDecoder.decode(contentsOf: folder.appendingPathComponent(name))
+            out.append(Self.toOneMegapixel(image))
+        }
+        if out.isEmpty {
+            print("no images in \(folder.path); using synthetic pictures")
+            out = (0..<8).map { Self.synthetic(seed: $0) }
+        }
+        return out
+    }
+
+    static func toOneMegapixel(_ image: RGBImage) -> RGBImage {
+        let scale = (1_000_000 / Double(image.width * image.height)).squareRoot()
+        return ImageResizer.resize(
+            image, width: max(1, Int(Double(image.width) * scale)), height: max(1, Int(Double(image.height) * scale)))
+    }
+
+    /// A 1155×866 picture of coloured bands and circles.
+    static func synthetic(seed: Int) -> RGBImage {
+        var image = RGBImage(width: 1155, height: 866)
+        for y in 0..<image.height {
+            for x in 0..<image.width {
+                let r = UInt8((x * (seed + 1) / 5) & 255), g = UInt8((y * 3 + seed * 40) & 255)
+                let inCircle = (x - 577) * (x - 577) + (y - 433) * (y - 433) < (100 + seed * 30) * (100 + seed * 30)
+                image[x, y] = inCircle ? (30, 30, UInt8(seed * 30)) : (r, g, 200)
+            }
+        }
+        return image
+    }
+}

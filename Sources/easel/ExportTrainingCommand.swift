@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Grading
+import Imaging
+import Reports
+import Store
+
+/// `easel export training --class NAME | --all -o DIR`: teacher-reviewed artworks as fine-tuning data.
+struct ExportTrainingCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "training",
+        abstract:
+            "Write every teacher-reviewed artwork as a Qwen2-VL fine-tuning example (DIR/train.jsonl, DIR/images/).",
+        discussion: """
+            Each line of train.jsonl is {"messages": [system rubric prompt, user "<image>" + description, assistant \
+            critique], "images": ["images/….png"], "scores": {five sub-scores, total}, "source": "accepted"|"edited"}. \
+            Images are decoded and re-encoded as PNG with no metadata (no EXIF, no GPS).
+            """)
+
+    @Option(name: .customLong("class"), help: "Export this class's reviewed artworks.")
+    var className: String?
+
+    @Flag(help: "Export the reviewed artworks of every class.")
+    var all = false
+
+    @Option(name: [.short, .customLong("output")], help: "The folder to write (created when missing).")
+    var output: String
+
+    @Option(help: "Downscale images so their longest side is at most this many pixels (0 keeps full size).")
+    var maxSide = 1024
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        guard (className != nil) != all else { throw ValidationError("give either --class NAME or --all") }
+        guard maxSide >= 0 else { throw ValidationError("--max-side must be 0 or more") }
+    }
+
+    struct Item: Sendable {
+        var source: String
+        var imageName: String
+        var record: TrainingRecord
+    }
+
+    func run() async throws {
+        let store = try database.open()
+        let classes = try all ? store.classes().map(\.record) : [store.requireClass(className!)]
+        var items: [Item] = []
+        for record in classes {
+            let slug = Self.slug(record.name)
+            for result in try store.results(classID: record.id) {
+                guard let review = result.review else { continue }
+                let name = "\(slug)-\(result.artwork.sha256.prefix(16)).png"
+                items.append(
+                    Item(
+                        source: result.artwork.filePath, imageName: name,
+                        record: TrainingRecord(
+                            imagePath: "images/\(name)", description: result.artwork.description,
+                            critique: review.critique, scores: review.scores, source: review.status.rawValue)))
+            }
+        }
+        guard !items.isEmpty else {
+            throw ValidationError("no reviewed artworks to export; review some with `easel review` first")
+        }
+        let folder = URL(fileURLWithPath: output)
+        let images = folder.appendingPathComponent("images")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        let side = maxSide
+        let progress = ProgressReporter(label: "exporting", total: items.count)
+        try await Parallel.forEach(items) { item in
+            var image = try ImageDecoder.decode(contentsOf: URL(fileURLWithPath: item.source))
+            if side > 0 { image = ImageResizer.downscale(image, toFitWidth: side, height: side) }
+            try AtomicFile.write(try PNGEncoder.encode(image), to: images.appendingPathComponent(item.imageName).path)
+        } completed: { _, _ in
+            progress.advance()
+        }
+        progress.finish()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        var lines = Data()
+        for item in items {
+            lines.append(try encoder.encode(item.record))
+            lines.append(0x0A)
+        }
+        let jsonl = folder.appendingPathComponent("train.jsonl").path
+        try AtomicFile.write(lines, to: jsonl)
+        print("wrote \(items.count) examples to \(jsonl) (images in \(images.path))")
+    }
+
+    /// A class name made safe for a file name.
+    static func slug(_ name: String) -> String {
+        let kept = name.lowercased().unicodeScalars.map { scalar -> Character in
+            (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) && scalar.isASCII
+                ? Character(scalar) : "-"
+        }
+        let slug = String(kept).split(separator: "-").joined(separator: "-")
+        return slug.isEmpty ? "class" : slug
+    }
+}

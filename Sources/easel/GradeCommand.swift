@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import Grading
+import Store
+
+/// `easel grade --class NAME [--scorer builtin|vlm] [--force]`.
+struct GradeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade a class's artworks that have no assessment yet (all of them with --force).",
+        discussion: """
+            Measures every artwork on all cores, then scores each one and commits its assessment at once, so an \
+            interrupted run resumes where it stopped. The built-in scorer uses the newest calibration \
+            (see `easel calibrate`).
+            """)
+
+    enum ScorerChoice: String, ExpressibleByArgument, CaseIterable {
+        case builtin, vlm
+    }
+
+    @Option(name: .customLong("class"), help: "The class name.")
+    var className: String
+
+    @Option(help: "The scorer: builtin (no model file) or vlm.")
+    var scorer: ScorerChoice = .builtin
+
+    @Flag(help: "Regrade artworks that already have an assessment.")
+    var force = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        guard scorer == .builtin else {
+            throw GradingError.scorerUnavailable(
+                "the vlm scorer is not available yet: it arrives with Easel's inference engine; "
+                    + "grade with --scorer builtin for now")
+        }
+        let store = try database.open()
+        let record = try store.requireClass(className)
+        let name = TextSanitizer.clean(record.name)
+        let artworks = try store.artworks(classID: record.id)
+        guard !artworks.isEmpty else {
+            print("class \(name) has no artworks; add some with `easel import DIR --class \(name)`")
+            return
+        }
+        let latest = try store.latestAssessments(classID: record.id)
+        let todo = force ? artworks : artworks.filter { latest[$0.id] == nil }
+        guard !todo.isEmpty else {
+            print("all \(artworks.count) artworks of \(name) have an assessment; --force regrades them")
+            return
+        }
+        let builtin = try BuiltinScorerLoader.load(store)
+        let start = ContinuousClock.now
+        let measured = try await ClassProfiles.build(artworks, latest: latest, remeasure: Set(todo.map(\.id)))
+        let context = ClassContext(profiles: Array(measured.profiles.values))
+        let progress = ProgressReporter(label: "grading", total: todo.count)
+        var graded = 0, totals = 0
+        for artwork in todo {
+            guard let profile = measured.profiles[artwork.id] else { continue }
+            let assessment = builtin.assessment(for: profile, context: context, description: artwork.description)
+            try store.addAssessment(assessment, artworkID: artwork.id)
+            graded += 1
+            totals += assessment.total
+            progress.advance()
+        }
+        progress.finish()
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let rate = seconds > 0 ? Double(graded) / seconds : 0
+        print(
+            "graded \(graded) of \(artworks.count) artworks of \(name) with builtin \(builtin.version) "
+                + "in \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", rate)) artworks/s)"
+                + (graded > 0 ? ", mean total \(totals / graded)" : ""))
+        let failed = measured.failures.filter { failure in todo.contains { $0.id == failure.0.id } }
+        for (_, reason) in measured.failures {
+            FileHandle.standardError.write(Data("\(TextSanitizer.clean(reason))\n".utf8))
+        }
+        if !failed.isEmpty { throw ExitCode.failure }
+    }
+}
