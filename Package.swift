@@ -56,6 +56,9 @@ targets += [
     .testTarget(name: "GGUFTests", dependencies: ["GGUF", "Tensor"]),
     .target(name: "Tokenizer"),
     .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"]),
+    .target(name: "QwenVL", dependencies: ["Tensor", "GGUF", "Tokenizer"]),
+    .testTarget(
+        name: "QwenVLTests", dependencies: ["QwenVL", "GGUF", "Tensor", "Tokenizer"], exclude: ["Fixtures"]),
 ]
 
 // MARK: - Grading
@@ -86,6 +89,8 @@ let easelDependencies: [Target.Dependency] = [
     "Grading",
     "Tensor",
     "GGUF",
+    "Tokenizer",
+    "QwenVL",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 

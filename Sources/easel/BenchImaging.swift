@@ -33,7 +33,9 @@ struct BenchImaging: ParsableCommand {
         let pngData = try PNGEncoder.encode(oneMP)
         print("png:   \(oneMP.width)×\(oneMP.height) made from the photo, \(pngData.count / 1024) KiB")
 
-        print("\(iterations) runs each (info: \(iterations * 200)); wall = median wall ms, cpu = median thread CPU ms")
+        print(
+            "\(iterations) runs each (info: \(iterations * 200)); wall = median wall time, cpu = median thread CPU time"
+        )
         print("(cpu is what the work costs; wall also counts waiting for a busy machine); ratio = cpu / full decode\n")
         for (name, data, encodeSource) in [("photo", photoData, upright), ("png", pngData, oneMP)] {
             let full = try measure { _ = try ImageDecoder.decode(data) }
@@ -54,7 +56,7 @@ struct BenchImaging: ParsableCommand {
             for (operation, timing) in rows {
                 let label = "\(name) \(operation)".padding(toLength: 32, withPad: " ", startingAt: 0)
                 print(
-                    "\(label) wall \(format(timing.wall)) ms  cpu \(format(timing.cpu)) ms  ratio \(format(timing.cpu / full.cpu))"
+                    "\(label) wall \(duration(timing.wall))  cpu \(duration(timing.cpu))  ratio \(ratio(timing.cpu / full.cpu))"
                 )
             }
             print("")
@@ -88,8 +90,17 @@ struct BenchImaging: ParsableCommand {
         return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
     }
 
-    func format(_ value: Double) -> String {
-        value >= 100 ? String(Int(value.rounded())) : String(format: value >= 1 ? "%.1f" : "%.3f", value)
+    /// Milliseconds as "95.7 ms", or "1.2 µs" below a tenth of a millisecond; padded to line up.
+    func duration(_ milliseconds: Double) -> String {
+        let text =
+            milliseconds < 0.1
+            ? String(format: "%.1f µs", milliseconds * 1000)
+            : String(format: milliseconds >= 100 ? "%.0f ms" : "%.1f ms", milliseconds)
+        return String(repeating: " ", count: max(0, 9 - text.count)) + text
+    }
+
+    func ratio(_ value: Double) -> String {
+        String(format: value < 0.01 ? "%.5f" : "%.2f", value)
     }
 
     func locatePhoto() throws -> URL {

@@ -178,3 +178,33 @@ import Testing
         #expect(try tolerated.get().width == 64)
     }
 }
+
+@Suite struct HeaderOnlyTests {
+    @Test("info reads the header only: a JPEG cut inside its image data has an info, but decoding it says truncated")
+    func infoIsHeaderOnly() throws {
+        let jpeg = try JPEGEncoder.encode(TestImages.quadrants(width: 64, height: 40), quality: 90)
+        let sos = try #require(jpeg.firstRange(of: Data([0xFF, 0xDA])))
+        let cut = jpeg.prefix(sos.upperBound + 30)
+        #expect(try ImageDecoder.info(of: cut) == ImageInfo(format: .jpeg, width: 64, height: 40, orientation: 1))
+        #expect(throws: ImagingError.truncated) { try ImageDecoder.decodePreview(cut, maxWidth: 8, maxHeight: 8) }
+    }
+
+    @Test("the EXIF orientation is found after other APP segments and in a LONG-typed entry")
+    func exifVariants() throws {
+        let upright = TestImages.quadrants(width: 32, height: 16)
+        let stored = TestImages.stored(upright, orientation: 8)
+        var tiff = TestImages.exifTIFF(orientation: 8)
+        tiff[12...13] = [0, 4]  // entry type LONG instead of SHORT …
+        tiff[18...21] = [0, 0, 0, 8]  // … with a 32-bit value
+        let data = try JPEGEncoder.encode(
+            pixels: stored.pixels, width: stored.width, height: stored.height, color: .rgb, exifTIFF: tiff)
+        // Put an XMP-like APP1 before the EXIF one.
+        var withXMP = data
+        let xmp = Array("http://ns.adobe.com/xap/1.0/\0<x/>".utf8)
+        withXMP.insert(contentsOf: [0xFF, 0xE1, 0, UInt8(xmp.count + 2)] + xmp, at: 2)
+        for file in [data, withXMP] {
+            let info = try ImageDecoder.info(of: file)
+            #expect(info == ImageInfo(format: .jpeg, width: 32, height: 16, orientation: 8))
+        }
+    }
+}

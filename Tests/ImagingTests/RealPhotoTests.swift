@@ -44,3 +44,29 @@ import Testing
         #expect(image.width == 600 && image.height == 450)
     }
 }
+
+@Suite struct MoreRealImageTests {
+    @Test("the second phone photo and the 2000×1500 scan decode, and every real image's info matches its decode")
+    func infoMatchesDecode() throws {
+        for name in ["drawing-char4.png", "drawing-char5.png", "painting-the_scream.jpg", "painting-starry_night.jpg"] {
+            guard let url = TestImages.real(name) else {
+                print("skipped: \(TestImages.sharedImages.path) is absent")
+                return
+            }
+            let info = try ImageDecoder.info(contentsOf: url)
+            let preview = try ImageDecoder.decodePreview(contentsOf: url, maxWidth: 256, maxHeight: 256)
+            #expect(max(preview.width, preview.height) == 256, "\(name)")
+            let ratio = Double(info.width) / Double(info.height)
+            #expect(abs(Double(preview.width) / Double(preview.height) - ratio) < 0.02, "\(name)")
+        }
+        if let url = TestImages.real("drawing-char4.png") {
+            #expect(
+                try ImageDecoder.info(contentsOf: url)
+                    == ImageInfo(format: .jpeg, width: 3024, height: 4032, orientation: 6))
+        }
+        if let url = TestImages.real("drawing-char5.png") {
+            let image = try ImageDecoder.decode(contentsOf: url)
+            #expect(image.width == 2000 && image.height == 1500)
+        }
+    }
+}

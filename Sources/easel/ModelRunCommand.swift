@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import QwenVL
+import Tokenizer
+
+/// `easel model run`: generate text with a Qwen2-VL text GGUF on the CPU.
+struct ModelRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Generate text with a local Qwen2-VL GGUF model.",
+        discussion: """
+            The prompt is tokenized with special tokens such as <|im_start|> recognised; --chat wraps it in the \
+            Qwen2-VL chat template first. Generation stops at <|im_end|> or <|endoftext|>. With --json, stdout is \
+            one JSON object (keys sorted): prompt_tokens, stop_reason, text, timings, tokens, top_logits (the five \
+            highest [id, logit] of the first generated step).
+            """
+    )
+
+    @Option(help: "The text model GGUF (llama.cpp qwen2vl).")
+    var model: String
+
+    @Option(help: "The vision projector GGUF (mmproj); needs --image.")
+    var mmproj: String?
+
+    @Option(help: "An image for the prompt's <|image_pad|>; needs --mmproj.")
+    var image: String?
+
+    @Option(help: "Prompt text.")
+    var prompt: String?
+
+    @Option(help: "Prompt token ids, comma-separated (instead of --prompt).")
+    var tokens: String?
+
+    @Flag(help: "Wrap --prompt in the Qwen2-VL chat template as one user message.")
+    var chat = false
+
+    @Option(help: "Most tokens to generate.")
+    var maxTokens = 128
+
+    @Option(help: "Sampling temperature; 0 is greedy.")
+    var temperature: Float = 0
+
+    @Option(help: "Sample among this many most likely tokens (0: all).")
+    var topK = 40
+
+    @Option(help: "Nucleus sampling threshold in (0, 1].")
+    var topP: Float = 0.95
+
+    @Option(help: "Seed of the sampling random stream.")
+    var seed: UInt64 = 0
+
+    @Flag(help: "Keep decode activations in f32 instead of 8-bit blocks (slower; matches float references).")
+    var exact = false
+
+    @Flag(help: "Print one JSON object instead of streaming the text.")
+    var json = false
+
+    func validate() throws {
+        guard (prompt == nil) != (tokens == nil) else {
+            throw ValidationError("give exactly one of --prompt or --tokens")
+        }
+        guard !chat || prompt != nil else { throw ValidationError("--chat needs --prompt") }
+        guard (mmproj == nil) == (image == nil) else { throw ValidationError("--mmproj and --image go together") }
+        guard maxTokens > 0 else { throw ValidationError("--max-tokens must be at least 1") }
+    }
+
+    func run() async throws {
+        if mmproj != nil { throw QwenVLError.visionNotImplemented }
+        let engine = try QwenVLModel(path: model)
+        let ids = try promptTokens(engine.tokenizer)
+        let options = GenerationOptions(
+            maxTokens: maxTokens, temperature: temperature, topK: topK, topP: topP, seed: seed,
+            precision: exact ? .exact : .quantized)
+        if json {
+            let result = try engine.generate(prompt: ids, options: options)
+            print(try Self.json(result))
+        } else {
+            let result = try engine.generate(prompt: ids, options: options) { piece in
+                FileHandle.standardOutput.write(Data(Self.printable(piece).utf8))
+            }
+            print("")
+            let line = String(
+                format: "prompt %d tokens, %.1f tokens/s; generated %d tokens, %.1f tokens/s; stop: %@\n",
+                result.promptTokens.count, result.promptTokensPerSecond, result.tokens.count,
+                result.generationTokensPerSecond, result.stopReason.rawValue)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+    }
+
+    /// The prompt's token ids from --tokens, or --prompt tokenized (with the chat template when --chat).
+    func promptTokens(_ tokenizer: BPETokenizer) throws -> [Int] {
+        if let tokens {
+            return try tokens.split(separator: ",", omittingEmptySubsequences: false).map { part in
+                guard let id = Int(part.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("--tokens must be comma-separated integers; \"\(part)\" is not one")
+                }
+                return id
+            }
+        }
+        let text = prompt ?? ""
+        return tokenizer.encode(chat ? ChatTemplate.qwen2VL([ChatMessage(role: .user, text: text)]) : text)
+    }
+
+    /// Generated text made safe for a terminal: control characters other than newline and tab become U+FFFD.
+    static func printable(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar -> Unicode.Scalar in
+                    switch scalar.value {
+                    case 0x09, 0x0A: scalar
+                    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: "\u{FFFD}"
+                    default: scalar
+                    }
+                }))
+    }
+
+    /// The result as the one JSON object of `--json`.
+    static func json(_ result: GenerationResult) throws -> String {
+        let object = RunOutput(
+            promptTokens: result.promptTokens, tokens: result.tokens, text: result.text,
+            topLogits: result.topLogits.map { TopLogit(id: $0.id, logit: $0.logit) },
+            stopReason: result.stopReason.rawValue,
+            timings: Timings(
+                promptTokensPerSecond: result.promptTokensPerSecond,
+                generationTokensPerSecond: result.generationTokensPerSecond, promptSeconds: result.promptSeconds,
+                generationSeconds: result.generationSeconds))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(object), as: UTF8.self)
+    }
+}
+
+/// The `--json` object.
+private struct RunOutput: Encodable {
+    let promptTokens: [Int]
+    let tokens: [Int]
+    let text: String
+    let topLogits: [TopLogit]
+    let stopReason: String
+    let timings: Timings
+
+    enum CodingKeys: String, CodingKey {
+        case text, tokens, timings
+        case promptTokens = "prompt_tokens"
+        case topLogits = "top_logits"
+        case stopReason = "stop_reason"
+    }
+}
+
+/// One `[id, logit]` pair.
+private struct TopLogit: Encodable {
+    let id: Int
+    let logit: Float
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(id)
+        try container.encode(logit)
+    }
+}
+
+/// Throughput and time of the two phases.
+private struct Timings: Encodable {
+    let promptTokensPerSecond: Double
+    let generationTokensPerSecond: Double
+    let promptSeconds: Double
+    let generationSeconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case promptTokensPerSecond = "prompt_tokens_per_second"
+        case generationTokensPerSecond = "generation_tokens_per_second"
+        case promptSeconds = "prompt_seconds"
+        case generationSeconds = "generation_seconds"
+    }
+}
