@@ -20,6 +20,9 @@ struct BenchEngine: ParsableCommand {
     @Option(help: "Prompt length for the prefill matmuls.")
     var prefillTokens: Int = 128
 
+    @Option(help: "Greedy decode steps of the whole language model after the prompt (0 skips the model run).")
+    var modelDecodeTokens: Int = 128
+
     @Option(help: "Use this synthetic GGUF (written if absent) instead of a temporary file.")
     var model: String?
 
@@ -63,6 +66,21 @@ struct BenchEngine: ParsableCommand {
                     "prefill matmuls (%d tokens, layers only): %.2f s = %.1f tokens/s, %.1f GFLOP/s; %.0f%% of sgemm rate",
                 prefillTokens, prefill, Double(prefillTokens) / prefill, flops / prefill / 1e9,
                 100 * flops / prefill / sgemm))
+        if modelDecodeTokens > 0 {
+            let run = try ModelRun(file: file, prefillTokens: prefillTokens, decodeTokens: modelDecodeTokens)
+            let modelFlops = 2 * Double(prefillTokens) * Double(weights.layerParameters)
+            print(
+                String(
+                    format: "model prefill (%d-token prompt, whole model + last logits): %.2f s = %.1f tokens/s; "
+                        + "layer matmuls at %.0f%% of sgemm rate",
+                    prefillTokens, run.prefillSeconds, run.prefillTokensPerSecond,
+                    100 * modelFlops / run.prefillSeconds / sgemm))
+            print(
+                String(
+                    format:
+                        "model decode (%d greedy tokens, whole model): %.1f tokens/s = %.0f%% of the bandwidth bound",
+                    modelDecodeTokens, run.decodeTokensPerSecond, 100 * run.decodeTokensPerSecond / bound))
+        }
         print(String(format: "peak memory (maxrss): %.0f MiB", Clock.peakResidentMiB()))
     }
 }

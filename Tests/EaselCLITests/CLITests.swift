@@ -28,7 +28,8 @@ import Testing
         }
         let folder = path("class")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: photo, toPath: (folder as NSString).appendingPathComponent("garlic.png"))
+        try FileManager.default.copyItem(
+            atPath: photo, toPath: (folder as NSString).appendingPathComponent("garlic.png"))
         var jpeg = try Data(contentsOf: URL(fileURLWithPath: painting))
         for i in stride(from: jpeg.count / 4, to: jpeg.count / 2, by: 5) { jpeg[i] = 0xFF }
         try jpeg.write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("broken.jpg")))
@@ -60,10 +61,12 @@ import Testing
         let reader = try CSVReader(string: export.stdout)
         var rows: [[String]] = []
         while let row = reader.next() { rows.append(row) }
-        #expect(rows.first == [
-            "student", "title", "file", "originality", "color", "texture", "composition", "content", "total", "band",
-            "status", "critique", "scorer", "reviewed_at",
-        ])
+        #expect(
+            rows.first == [
+                "student", "title", "file", "originality", "color", "texture", "composition", "content", "total",
+                "band",
+                "status", "critique", "scorer", "reviewed_at",
+            ])
         #expect(rows.count - 1 >= 12)
         #expect(rows.contains { $0.first == "Zoë Ångström" })
 
