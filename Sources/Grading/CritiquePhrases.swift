@@ -90,6 +90,7 @@ enum CritiquePhrases {
         case .valueSpread, .contrast: return "add darker darks and keep some lights clean, so the main shapes stand out"
         case .edgeDensity: return "add lines, patterns or textures inside the larger shapes"
         case .orientationEntropy: return "let the strokes change direction to follow the form of each shape"
+        case .fineTexture: return "work texture into the flat areas with dabs, hatching or gradual shading"
         case .localVariance: return "build up the surface with layered strokes, dots or hatching"
         case .strokeVariety, .strokeWidth: return "combine thin outlines with broader filled areas"
         case .coverage: return "carry the picture out towards the edges so the whole page takes part"

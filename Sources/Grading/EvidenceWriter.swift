@@ -55,6 +55,10 @@ public enum EvidenceWriter {
             if v < 0.02 { return "very few marks or edges" }
             if v < 0.12 { return "lines and edges across about \(pct)% of the surface" }
             return "busy marks and edges across about \(pct)% of the surface"
+        case .fineTexture:
+            if v < 0.05 { return "little texture inside the shapes" }
+            if v < 0.2 { return "some brushwork or shading inside the shapes" }
+            return "rich brushwork, shading or grain across about \(pct)% of the picture"
         case .orientationEntropy:
             if m[.edgeDensity] < 0.005 { return "too few strokes to show a direction" }
             if v < 0.6 { return "strokes running mostly in one direction" }

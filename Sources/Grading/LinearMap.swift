@@ -66,7 +66,7 @@ public struct LinearMap: Codable, Sendable, Hashable {
     /// |---|---|
     /// | originality | feature distance 0.45, nearest distance 0.35, word rarity 0.20 |
     /// | color | colourfulness 0.30, palette size 0.20, hue entropy 0.15, saturation spread 0.10, value spread 0.10, contrast 0.15 |
-    /// | texture | edge density 0.35, orientation entropy 0.15, local variance 0.35, stroke variety 0.15 |
+    /// | texture | fine texture 0.40, edge density 0.20, local variance 0.20, orientation entropy 0.10, stroke variety 0.10 |
     /// | composition | coverage 0.30, balance 0.20, space use 0.30, thirds 0.10, centre 0.10 |
     /// | content | detail 0.45, description words 0.25, description specificity 0.30 |
     public static let `default` = LinearMap(
@@ -90,7 +90,10 @@ public struct LinearMap: Codable, Sendable, Hashable {
         ),
         (
             .texture,
-            [(.edgeDensity, 0.30), (.orientationEntropy, 0.20), (.localVariance, 0.30), (.strokeVariety, 0.20)]
+            [
+                (.fineTexture, 0.40), (.edgeDensity, 0.20), (.localVariance, 0.20), (.orientationEntropy, 0.10),
+                (.strokeVariety, 0.10),
+            ]
         ),
         (
             .composition,

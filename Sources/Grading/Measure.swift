@@ -22,6 +22,7 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
     case warmShare = "warm_share"
     // Texture
     case edgeDensity = "edge_density"
+    case fineTexture = "fine_texture"
     case orientationEntropy = "orientation_entropy"
     case localVariance = "local_variance"
     case strokeVariety = "stroke_variety"
@@ -44,7 +45,7 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
         switch self {
         case .featureDistance, .nearestDistance, .wordRarity: .originality
         case .colorfulness, .paletteSize, .hueEntropy, .saturationSpread, .valueSpread, .contrast, .warmShare: .color
-        case .edgeDensity, .orientationEntropy, .localVariance, .strokeVariety, .strokeWidth: .texture
+        case .edgeDensity, .fineTexture, .orientationEntropy, .localVariance, .strokeVariety, .strokeWidth: .texture
         case .coverage, .balance, .spaceUse, .thirdsWeight, .centreWeight, .balanceLeftRight, .balanceTopBottom:
             .composition
         case .detail, .descriptionWords, .descriptionSpecificity: .content
@@ -80,6 +81,7 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
         case .saturationSpread, .valueSpread: v = raw / 0.3  // standard deviation of HSV S or V
         case .contrast, .warmShare, .balance, .spaceUse, .detail, .wordRarity, .orientationEntropy: v = raw
         case .edgeDensity: v = raw / 0.25  // fraction of pixels on an edge
+        case .fineTexture: v = raw / 0.5  // fraction of pixels with a gentle gradient (brushwork, shading, grain)
         case .localVariance: v = raw / 0.12  // mean luminance deviation in 8×8 blocks
         case .strokeVariety: v = raw / 1.5  // deviation of log2 mark widths
         case .strokeWidth: v = raw / 5  // median mark width in % of the longest side

@@ -5,6 +5,8 @@ import Foundation
 enum TextureMeasurer {
     /// A Sobel gradient (luminance per pixel, kernel divided by 8) above this is an edge.
     static let edgeThreshold: Float = 0.08
+    /// A gradient between this and ``edgeThreshold`` is fine texture: brushwork, shading, grain.
+    static let fineThreshold: Float = 0.012
     /// A cell of the 16×16 detail grid is detailed when this share of its pixels are edges.
     static let detailCellShare = 0.03
 
@@ -13,7 +15,7 @@ enum TextureMeasurer {
         guard w >= 3, h >= 3 else { return }
         let lum = image.luminance
         var orientation = [Double](repeating: 0, count: 8)
-        var edges = 0
+        var edges = 0, fine = 0
         let grid = 16
         var cellEdges = [Int](repeating: 0, count: grid * grid)
         var cellPixels = [Int](repeating: 0, count: grid * grid)
@@ -29,7 +31,10 @@ enum TextureMeasurer {
                     let mag = (gx * gx + gy * gy).squareRoot()
                     let cell = cy * grid + x * grid / w
                     cellPixels[cell] += 1
-                    guard mag > edgeThreshold else { continue }
+                    guard mag > edgeThreshold else {
+                        if mag > fineThreshold { fine += 1 }
+                        continue
+                    }
                     edges += 1
                     cellEdges[cell] += 1
                     var angle = Double(atan2(gy, gx))
@@ -40,6 +45,7 @@ enum TextureMeasurer {
         }
         let interior = Double((w - 2) * (h - 2))
         m[.edgeDensity] = Double(edges) / interior
+        m[.fineTexture] = Double(fine) / interior
         if Double(edges) >= max(10, 0.001 * interior) {
             let total = orientation.reduce(0, +)
             var entropy = 0.0

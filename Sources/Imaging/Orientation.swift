@@ -32,17 +32,19 @@ enum Orientation {
             image.pixels.withUnsafeBufferPointer { source in
                 guard let src = source.baseAddress, let dst = out.baseAddress else { return }
                 // Tiles keep the reads of the 90° cases within a few cache lines.
-                let tile = 64
+                let tile = 32
+                let stepXBytes = stepX * 3
                 for tileY in stride(from: 0, to: outHeight, by: tile) {
                     for tileX in stride(from: 0, to: outWidth, by: tile) {
+                        let endX = min(tileX + tile, outWidth)
                         for y in tileY..<min(tileY + tile, outHeight) {
-                            var s = origin + tileX * stepX + y * stepY
+                            var s = (origin + tileX * stepX + y * stepY) * 3
                             var d = (y * outWidth + tileX) * 3
-                            for _ in tileX..<min(tileX + tile, outWidth) {
-                                dst[d] = src[s * 3]
-                                dst[d + 1] = src[s * 3 + 1]
-                                dst[d + 2] = src[s * 3 + 2]
-                                s += stepX
+                            for _ in tileX..<endX {
+                                dst[d] = src[s]
+                                dst[d + 1] = src[s + 1]
+                                dst[d + 2] = src[s + 2]
+                                s += stepXBytes
                                 d += 3
                             }
                         }

@@ -172,8 +172,11 @@ import Testing
         close(file)
         defer { try? FileManager.default.removeItem(at: captured) }
 
-        let written = try Data(contentsOf: captured)
-        #expect(written.isEmpty, "stderr got: \(String(decoding: written, as: UTF8.self))")
+        // Tests of other modules may run (and write) at the same moment, so look for the libraries' words.
+        let written = String(decoding: try Data(contentsOf: captured), as: UTF8.self)
+        for word in ["JPEG", "jpeg", "libpng", "PNG", "Corrupt", "Premature", "CRC", "warning", "error"] {
+            #expect(!written.contains(word), "stderr got: \(written)")
+        }
         #expect(results.allSatisfy { if case .failure = $0 { true } else { false } })
         #expect(try tolerated.get().width == 64)
     }
