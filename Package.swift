@@ -42,7 +42,8 @@ targets += [
     .testTarget(
         name: "EaselCLITests",
         dependencies: [
-            "ClassImport", "Store", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift"),
+            "ClassImport", "Store", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "CSV", package: "CSV.swift"),
         ]),
 ]
 

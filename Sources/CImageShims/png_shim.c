@@ -1,5 +1,5 @@
-// libpng: decode through the simplified png_image API (every PNG kind, alpha over white), encode through the
-// full write API so that the file holds IHDR, IDAT and IEND only. Nothing is printed; errors are returned.
+// libpng: header check through the simplified png_image API, decode and encode through the full API (every PNG
+// kind, alpha over white; written files hold IHDR, IDAT and IEND only). Nothing is printed; errors are returned.
 #include "CImageShims.h"
 
 #include <setjmp.h>
@@ -46,37 +46,111 @@ int easel_png_read_info(const uint8_t *data, size_t size, long long max_pixels, 
     return EASEL_IMG_OK;
 }
 
+/// Reads from a memory buffer for libpng's full API; running past the end is an error naming truncation.
+typedef struct {
+    const uint8_t *data;
+    size_t size, offset;
+    char message[200];
+} easel_png_reader;
+
+static void easel_png_read_error(png_structp png, png_const_charp message) {
+    easel_png_reader *reader = png_get_error_ptr(png);
+    copy_png_message(reader->message, message);
+    png_longjmp(png, 1);
+}
+
+static void easel_png_read_warning(png_structp png, png_const_charp message) {
+    (void)png;
+    (void)message;
+}
+
+static void easel_png_read(png_structp png, png_bytep bytes, size_t count) {
+    easel_png_reader *reader = png_get_io_ptr(png);
+    if (count > reader->size - reader->offset) png_error(png, "read beyond end of data");
+    memcpy(bytes, reader->data + reader->offset, count);
+    reader->offset += count;
+}
+
+/// Decodes through libpng's full API (the simplified API mixes up rows of interlaced 16-bit images with
+/// alpha in libpng 1.6.39): expand palette and low bit depths, scale 16 bits to 8, grey to RGB, then
+/// composite any alpha over white in the 8-bit values.
 int easel_png_decode(const uint8_t *data, size_t size, long long max_pixels, uint8_t *out, size_t out_size,
                      easel_png_info *info) {
     memset(info, 0, sizeof *info);
-    png_image image;
-    memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&image, data, size)) {
-        copy_png_message(info->message, image.message);
-        png_image_free(&image);
+    easel_png_reader reader;
+    memset(&reader, 0, sizeof reader);
+    reader.data = data;
+    reader.size = size;
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &reader, easel_png_read_error,
+                                             easel_png_read_warning);
+    if (!png) return EASEL_IMG_NO_MEMORY;
+    png_infop png_info = png_create_info_struct(png);
+    if (!png_info) {
+        png_destroy_read_struct(&png, NULL, NULL);
+        return EASEL_IMG_NO_MEMORY;
+    }
+    uint8_t *volatile rgba = NULL;
+    png_bytep *volatile rows = NULL;
+    if (setjmp(png_jmpbuf(png))) {
+        copy_png_message(info->message, reader.message);
+        png_destroy_read_struct(&png, &png_info, NULL);
+        free(rgba);
+        free(rows);
         return classify(info->message);
     }
-    fill_info(&image, info);
-    if ((long long)image.width * (long long)image.height > max_pixels) {
-        png_image_free(&image);
-        return EASEL_IMG_TOO_LARGE;
+    png_set_read_fn(png, &reader, easel_png_read);
+    png_set_user_limits(png, 0x7fffffff, 0x7fffffff);  // our own pixel limit applies instead
+    png_read_info(png, png_info);
+    png_uint_32 width = png_get_image_width(png, png_info), height = png_get_image_height(png, png_info);
+    int color_type = png_get_color_type(png, png_info), depth = png_get_bit_depth(png, png_info);
+    int has_trns = png_get_valid(png, png_info, PNG_INFO_tRNS) != 0;
+    info->width = (int)width;
+    info->height = (int)height;
+    info->has_alpha = (color_type & PNG_COLOR_MASK_ALPHA) || has_trns;
+    info->is_color = (color_type & PNG_COLOR_MASK_COLOR) != 0;
+    info->is_palette = color_type == PNG_COLOR_TYPE_PALETTE;
+    info->is_16bit = depth == 16;
+    int status = EASEL_IMG_OK;
+    if ((long long)width * (long long)height > max_pixels)
+        status = EASEL_IMG_TOO_LARGE;
+    else if ((size_t)width * (size_t)height * 3 != out_size)
+        status = EASEL_IMG_BAD_ARGUMENT;
+    if (status != EASEL_IMG_OK) {
+        png_destroy_read_struct(&png, &png_info, NULL);
+        return status;
     }
-    if ((size_t)image.width * (size_t)image.height * 3 != out_size) {
-        png_image_free(&image);
-        return EASEL_IMG_BAD_ARGUMENT;
+    png_set_expand(png);  // palette to RGB, grey below 8 bits to 8, tRNS to an alpha channel
+    png_set_scale_16(png);
+    png_set_gray_to_rgb(png);
+    png_set_interlace_handling(png);
+    png_read_update_info(png, png_info);
+    int channels = png_get_channels(png, png_info);  // 3 or 4 now
+    size_t row_bytes = png_get_rowbytes(png, png_info);
+    if ((channels != 3 && channels != 4) || row_bytes != (size_t)width * (size_t)channels)
+        png_error(png, "unexpected PNG layout after expansion");
+    rows = malloc(sizeof(png_bytep) * height);
+    if (!rows) png_error(png, "out of memory");
+    uint8_t *target = out;
+    if (channels == 4) {
+        rgba = malloc((size_t)width * (size_t)height * 4);
+        if (!rgba) png_error(png, "out of memory");
+        target = rgba;
     }
-    image.format = PNG_FORMAT_RGB;
-    // Without a gAMA or sRGB chunk, 16-bit samples are sRGB like 8-bit ones (not linear light).
-    image.flags |= PNG_IMAGE_FLAG_16BIT_sRGB;
-    png_color white = {255, 255, 255};
-    if (!png_image_finish_read(&image, &white, out, 0, NULL)) {
-        copy_png_message(info->message, image.message);
-        png_image_free(&image);
-        return classify(info->message);
+    for (png_uint_32 y = 0; y < height; y++) rows[y] = target + (size_t)y * row_bytes;
+    png_read_image(png, rows);
+    png_read_end(png, NULL);
+    if (channels == 4) {
+        size_t count = (size_t)width * (size_t)height;
+        for (size_t i = 0; i < count; i++) {
+            unsigned a = rgba[4 * i + 3], white = 255 * (255 - a);
+            out[3 * i] = (uint8_t)((rgba[4 * i] * a + white + 127) / 255);
+            out[3 * i + 1] = (uint8_t)((rgba[4 * i + 1] * a + white + 127) / 255);
+            out[3 * i + 2] = (uint8_t)((rgba[4 * i + 2] * a + white + 127) / 255);
+        }
     }
-    if (image.warning_or_error) copy_png_message(info->message, image.message);
-    png_image_free(&image);
+    png_destroy_read_struct(&png, &png_info, NULL);
+    free(rgba);
+    free(rows);
     return EASEL_IMG_OK;
 }
 

@@ -41,7 +41,7 @@ public struct ClassImporter: Sendable {
         var done = 0
         for batch in stride(from: 0, to: listing.images.count, by: concurrency * 4) {
             let files = Array(listing.images[batch..<min(batch + concurrency * 4, listing.images.count)])
-            let inspected = inspect(files, folder: listing.path, rows: matched)
+            let inspected = inspect(files, folder: listing.path, rows: matched, classID: klass.id)
             for (file, result) in zip(files, inspected) {
                 done += 1
                 switch result {
@@ -110,14 +110,15 @@ public struct ClassImporter: Sendable {
     }
 
     /// Checks files in parallel; the results come back in the order of `files`.
-    private func inspect(_ files: [String], folder: String, rows: [String: ClassCSVRow])
+    private func inspect(_ files: [String], folder: String, rows: [String: ClassCSVRow], classID: Int64)
         -> [Result<InspectedImage, ImportFailure>]
     {
         let results = Mutex([Result<InspectedImage, ImportFailure>?](repeating: nil, count: files.count))
         let options = decodeOptions
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let result = InspectedImage.inspect(
-                file: files[i], folder: folder, row: rows[files[i]], options: options)
+                file: files[i], folder: folder, row: rows[files[i]], options: options
+            ) { try store.hasArtwork(classID: classID, sha256: $0) }
             results.withLock { $0[i] = result }
         }
         return results.withLock { $0.map { $0! } }

@@ -13,9 +13,12 @@ struct InspectedImage: Sendable {
     /// scale, so a damaged or truncated stream is caught at a fraction of a full decode's cost.
     static let validationSize = 64
 
-    static func inspect(file: String, folder: String, row: ClassCSVRow?, options: DecodeOptions)
-        -> Result<InspectedImage, ImportFailure>
-    {
+    /// Reads, hashes and validates one file. `isKnown` tells whether the class already holds a content hash,
+    /// in which case only the header is read.
+    static func inspect(
+        file: String, folder: String, row: ClassCSVRow?, options: DecodeOptions,
+        isKnown: (String) throws -> Bool
+    ) -> Result<InspectedImage, ImportFailure> {
         let path = (folder as NSString).appendingPathComponent(file)
         let clock = ContinuousClock()
         var data = Data()
@@ -27,13 +30,19 @@ struct InspectedImage: Sendable {
             return .failure(
                 ImportFailure(file: file, reason: readable ? ImagingError.empty.description : "cannot read the file"))
         }
+        var digest = ""
+        let hash = clock.measure { digest = SHA256.hex(of: data) }
+        // Content already in the class was validated when it was first imported: the header is enough.
+        let known = (try? isKnown(digest)) ?? false
         var info: ImageInfo?
         var failure: String?
         let validate = clock.measure {
             do {
                 info = try ImageDecoder.info(of: data, options: options)
-                _ = try ImageDecoder.decodePreview(
-                    data, maxWidth: validationSize, maxHeight: validationSize, options: options)
+                if !known {
+                    _ = try ImageDecoder.decodePreview(
+                        data, maxWidth: validationSize, maxHeight: validationSize, options: options)
+                }
             } catch {
                 failure = (error as? ImagingError)?.underlying.description ?? "\(error)"
             }
@@ -41,8 +50,6 @@ struct InspectedImage: Sendable {
         guard let info, failure == nil else {
             return .failure(ImportFailure(file: file, reason: failure ?? "not an image"))
         }
-        var digest = ""
-        let hash = clock.measure { digest = SHA256.hex(of: data) }
 
         var description = row.map(\.description)
         if description?.isEmpty ?? true, let sidecar = FolderListing.sidecar(of: file, in: folder) {

@@ -61,6 +61,13 @@ extension Store {
         }
     }
 
+    /// Whether the class already holds an artwork with this content hash.
+    public func hasArtwork(classID: Int64, sha256: String) throws -> Bool {
+        try read { db in
+            try Artwork.filter(Column("class_id") == classID && Column("sha256") == sha256).fetchCount(db) > 0
+        }
+    }
+
     /// One artwork by id, or `nil`.
     public func artwork(id: Int64) throws -> Artwork? {
         try read { db in try Artwork.fetchOne(db, key: id) }

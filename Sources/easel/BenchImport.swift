@@ -21,6 +21,11 @@ struct BenchImport: ParsableCommand {
     @Option(help: "png, jpeg or mixed.")
     var format: String = "mixed"
 
+    @Option(
+        name: .customLong("photo"),
+        help: "Use copies of this JPEG instead of generated images (each made distinct by a few bytes after its end).")
+    var photo: String?
+
     func run() throws {
         guard let format = SyntheticImages.Format(rawValue: format) else {
             throw ValidationError("--format must be png, jpeg or mixed")
@@ -29,10 +34,22 @@ struct BenchImport: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let folder = (root as NSString).appendingPathComponent("images")
         let clock = ContinuousClock()
-        let generate = try clock.measure {
-            try SyntheticImages.writeFolder(folder, count: count, width: width, height: height, format: format)
+        if let photo {
+            let data = try Data(contentsOf: URL(fileURLWithPath: photo))
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for index in 0..<count {
+                // Bytes after a JPEG's end marker are ignored by decoders but change the content hash.
+                let copy = data + Data("easel-bench-\(index)".utf8)
+                try copy.write(
+                    to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("photo\(index).jpg")))
+            }
+            print("copied \(photo) \(count) times (\(data.count) bytes each)")
+        } else {
+            let generate = try clock.measure {
+                try SyntheticImages.writeFolder(folder, count: count, width: width, height: height, format: format)
+            }
+            print("generated \(count) \(format.rawValue) images of \(width)×\(height) in \(Self.seconds(generate)) s")
         }
-        print("generated \(count) \(format.rawValue) images of \(width)×\(height) in \(Self.seconds(generate)) s")
         let store = try Store(path: (root as NSString).appendingPathComponent("bench.sqlite"))
         let first = try ClassImporter(store: store).importFolder(folder, className: "bench")
         let again = try ClassImporter(store: store).importFolder(folder, className: "bench")

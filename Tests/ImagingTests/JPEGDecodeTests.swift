@@ -54,6 +54,12 @@ import Testing
             let scaled = try JPEGCodec.decode(data, denominator: denominator)
             #expect(scaled.width == 640 / denominator && scaled.height == 480 / denominator)
         }
+        let progressive = try JPEGEncoder.encode(large, quality: 90, progressive: true)
+        for denominator in [2, 8] {
+            let scaled = try JPEGCodec.decode(progressive, denominator: denominator)
+            let baseline = try JPEGCodec.decode(data, denominator: denominator)
+            #expect(TestImages.meanDifference(scaled, baseline) < 2, "progressive at 1/\(denominator)")
+        }
         let full = try ImageDecoder.decode(data)
         for (w, h) in [(80, 80), (200, 150), (320, 200)] {
             let preview = try ImageDecoder.decodePreview(data, maxWidth: w, maxHeight: h)

@@ -90,5 +90,16 @@ import Testing
             transparency: [0, 255])
         let imageP = try ImageDecoder.decode(trns)
         #expect(imageP[0, 0] == (255, 255, 255) && imageP[1, 0] == (0, 0, 200))
+        // Interlaced 16-bit grey+alpha and a palette entry with partial alpha.
+        let greyAlpha16 = PNGWriter.png(
+            width: 3, height: 3, colorType: .grayAlpha, bitDepth: 16,
+            samples: (0..<9).flatMap { $0 % 2 == 0 ? [0, 65535] : [0, 0] }, interlaced: true)
+        let imageLA16 = try ImageDecoder.decode(greyAlpha16)
+        for i in 0..<9 { #expect(imageLA16.pixels[i * 3] == (i % 2 == 0 ? 0 : 255)) }
+        let partial = PNGWriter.png(
+            width: 1, height: 1, colorType: .palette, bitDepth: 8, samples: [0], palette: [(0, 0, 0)],
+            transparency: [100])
+        let greyish = try ImageDecoder.decode(partial)[0, 0]
+        #expect(greyish.r == greyish.g && (60...220).contains(Int(greyish.r)))
     }
 }
