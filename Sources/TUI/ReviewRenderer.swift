@@ -84,6 +84,12 @@ public enum ReviewRenderer {
             }
             return nil
         }
+        if let note = model.pictureNote {
+            for (i, line) in TextWrap.wrap(SafeText.clean(note), width: box.width - 2).prefix(box.height).enumerated() {
+                grid.put(line, row: box.row + 1 + i, column: box.column + 1, style: Style(.error))
+            }
+            return nil
+        }
         grid.fill(box, style: Style(.image))
         return box
     }
@@ -133,7 +139,8 @@ public enum ReviewRenderer {
             if case .editingCritique(let editor) = model.mode { return editor }
             return nil
         }()
-        let source = item.teacherCritique != nil ? "teacher" : item.scorerLabel.isEmpty ? "scorer" : item.scorerLabel
+        let scorer = item.scorerLabel.isEmpty ? "scorer" : item.scorerLabel
+        let source = item.status == .edited ? "teacher" : item.status == .accepted ? "\(scorer), accepted" : scorer
         let title = editing != nil ? "Critique (editing)" : "Critique (\(SafeText.clean(source)))"
         let rule = "── \(title) " + String(repeating: "─", count: max(0, rect.width))
         grid.put(

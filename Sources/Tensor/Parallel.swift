@@ -3,7 +3,8 @@ import Dispatch
 import Foundation
 
 /// How the engine spreads work over the CPU cores: our own kernels split rows with
-/// `DispatchQueue.concurrentPerform`; OpenBLAS runs its own threads, never nested inside ours.
+/// `DispatchQueue.concurrentPerform`, and each worker calls OpenBLAS single-threaded (two thread pools that
+/// alternate would spin against each other on few cores).
 public enum Parallel {
     /// Worker count: `EASEL_THREADS` when set to a positive number, else the number of active cores.
     public static let threadCount: Int = {
@@ -13,11 +14,21 @@ public enum Parallel {
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
 
-    /// Sets OpenBLAS to `threadCount` threads (once).
+    /// Sets OpenBLAS to one thread per call (once); `gemm` parallelises over weight rows itself.
     static let blasConfigured: Bool = {
-        openblas_set_num_threads(Int32(threadCount))
+        openblas_set_num_threads(1)
         return true
     }()
+
+    /// Sets the number of threads OpenBLAS uses inside one call (e.g. all cores to measure its peak); `gemm`
+    /// needs 1, which `Parallel.restoreBLASThreads()` sets back.
+    public static func setBLASThreads(_ n: Int) {
+        _ = blasConfigured
+        openblas_set_num_threads(Int32(max(1, n)))
+    }
+
+    /// Back to one OpenBLAS thread per call, as `gemm` expects.
+    public static func restoreBLASThreads() { setBLASThreads(1) }
 
     /// Runs `body` over `0..<count` split into at most `threadCount` contiguous ranges of at least `minimumChunk`
     /// items each (ranges start at multiples of `granule`). Runs inline when one range is enough.

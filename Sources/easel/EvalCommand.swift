@@ -35,6 +35,7 @@ struct EvalCommand: AsyncParsableCommand {
         }
         if let calibration = report.calibration {
             print("calibrated on \(train!): \(calibration.examples) labelled images")
+            print(calibration.summary)
         } else {
             print("default map (no --train)")
         }
