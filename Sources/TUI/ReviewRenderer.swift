@@ -115,8 +115,11 @@ public enum ReviewRenderer {
         grid.put(tag.0, row: row, column: rect.right - tagWidth, style: Style(tag.1, bold: true))
         row += 1
         let description = item.description.isEmpty ? "(no description)" : item.description
-        for line in TextWrap.wrap(SafeText.clean(description), width: rect.width).prefix(layout.descriptionLines) {
-            grid.put(line, row: row, column: rect.column, width: rect.width, style: Style(.dim))
+        let lines = TextWrap.wrap(SafeText.clean(description), width: rect.width)
+        for (i, line) in lines.prefix(layout.descriptionLines).enumerated() {
+            let cut = i == layout.descriptionLines - 1 && lines.count > layout.descriptionLines
+            let text = cut ? DisplayWidth.truncate(line + " …", to: rect.width) : line
+            grid.put(text, row: row, column: rect.column, width: rect.width, style: Style(.dim))
             row += 1
         }
         row += 1
