@@ -123,6 +123,10 @@ public enum EvidenceWriter {
             if v * m.substance < 0.4 { return "a close look-alike elsewhere in the class" }
             if v * m.substance < 0.9 { return "a few similar pieces in the class" }
             return "no close look-alike in the class"
+        case .elaboration:
+            if v < 0.2 { return "a simple, schematic treatment" }
+            if v < 0.45 { return "a treatment developed some way beyond a first sketch" }
+            return "a treatment worked well beyond the obvious first take"
         case .wordRarity:
             let n = Int(m[.descriptionSpecificity])
             if n == 0 { return "no description words to compare" }

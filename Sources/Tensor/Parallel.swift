@@ -30,13 +30,17 @@ public enum Parallel {
     /// Back to one OpenBLAS thread per call, as `gemm` expects.
     public static func restoreBLASThreads() { setBLASThreads(1) }
 
-    /// Runs `body` over `0..<count` split into at most `threadCount` contiguous ranges of at least `minimumChunk`
-    /// items each (ranges start at multiples of `granule`). Runs inline when one range is enough.
+    /// Runs `body` over `0..<count` split into at most `threadCount × chunksPerThread` contiguous ranges of at
+    /// least `minimumChunk` items each (ranges start at multiples of `granule`). Runs inline when one range is
+    /// enough. Workers take ranges as they become free, so more ranges than threads keep every core busy when the
+    /// machine is shared and one thread is descheduled for a while.
     public static func forRanges(
-        _ count: Int, minimumChunk: Int = 1, granule: Int = 1, _ body: (Range<Int>) -> Void
+        _ count: Int, minimumChunk: Int = 1, granule: Int = 1, chunksPerThread: Int = 1,
+        _ body: (Range<Int>) -> Void
     ) {
         guard count > 0 else { return }
-        let chunks = max(1, min(threadCount, count / max(1, minimumChunk)))
+        let most = threadCount == 1 ? 1 : threadCount * max(1, chunksPerThread)
+        let chunks = max(1, min(most, count / max(1, minimumChunk)))
         if chunks == 1 {
             body(0..<count)
             return

@@ -19,27 +19,29 @@ extension WeightMatrix {
             return
         }
         let m = Int32(count), k = Int32(cols), ldc = Int32(rows)
-        let (type, data, rowBytes, cols) = (type, data, rowBytes, cols)
-        let panelRows = WeightMatrix.panelRows(rows: rows, cols: cols)
-        // Enough work per worker to pay for the dispatch: at least 32 rows and ~4 MFLOP.
-        let minimumRows = max(32, (1 << 22) / max(1, 2 * count * cols))
-        Parallel.forRanges(rows, minimumChunk: minimumRows, granule: 16) { range in
-            if type == .f32 {
+        let (type, data, rowBytes, cols, rows) = (type, data, rowBytes, cols, rows)
+        if type == .f32 {
+            // Enough work per worker to pay for the dispatch: at least 32 rows and ~4 MFLOP.
+            let minimumRows = max(32, (1 << 22) / max(1, 2 * count * cols))
+            Parallel.forRanges(rows, minimumChunk: minimumRows, granule: 16) { range in
                 cblas_sgemm(
                     CblasRowMajor, CblasNoTrans, CblasTrans, m, Int32(range.count), k, 1, x, k,
                     (data + range.lowerBound * rowBytes).assumingMemoryBound(to: Float.self), k, 0,
                     y + range.lowerBound, ldc)
-                return
             }
-            let panel = UnsafeMutablePointer<Float>.allocate(capacity: min(panelRows, range.count) * cols)
-            defer { panel.deallocate() }
-            var p0 = range.lowerBound
-            while p0 < range.upperBound {
-                let n = min(panelRows, range.upperBound - p0)
-                _ = ek_dequantize_row(Int32(type.rawValue), data + p0 * rowBytes, panel, Int64(n * cols))
-                cblas_sgemm(
-                    CblasRowMajor, CblasNoTrans, CblasTrans, m, Int32(n), k, 1, x, k, panel, k, 0, y + p0, ldc)
-                p0 += n
+            return
+        }
+        // One panel per work item, a whole number of panels per worker; workers take panels as they become free.
+        let (panelRows, panels) = WeightMatrix.panels(rows: rows, cols: cols, workers: Parallel.threadCount)
+        Parallel.forRanges(panels, chunksPerThread: panels) { range in
+            ScratchPool.shared.with(count: panelRows * cols) { panel in
+                for p in range {
+                    let p0 = p * panelRows
+                    let n = min(panelRows, rows - p0)
+                    _ = ek_dequantize_row(Int32(type.rawValue), data + p0 * rowBytes, panel, Int64(n * cols))
+                    cblas_sgemm(
+                        CblasRowMajor, CblasNoTrans, CblasTrans, m, Int32(n), k, 1, x, k, panel, k, 0, y + p0, ldc)
+                }
             }
         }
     }
@@ -58,5 +60,15 @@ extension WeightMatrix {
     static func panelRows(rows: Int, cols: Int) -> Int {
         let target = max(256, (2 << 20) / (4 * cols) / 16 * 16)
         return min(rows, target)
+    }
+
+    /// Rows per panel and panel count: about `panelRows` each, the count rounded up to a multiple of `workers` so
+    /// that an idle machine splits evenly (rows per panel a multiple of 16 where possible).
+    static func panels(rows: Int, cols: Int, workers: Int) -> (rows: Int, count: Int) {
+        let w = max(1, workers)
+        let wanted = (rows + panelRows(rows: rows, cols: cols) - 1) / panelRows(rows: rows, cols: cols)
+        let count = min(max(1, rows / 16), (wanted + w - 1) / w * w)
+        let size = ((rows + count - 1) / count + 15) / 16 * 16
+        return (size, (rows + size - 1) / size)
     }
 }

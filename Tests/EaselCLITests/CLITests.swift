@@ -63,9 +63,8 @@ import Testing
         while let row = reader.next() { rows.append(row) }
         #expect(
             rows.first == [
-                "student", "title", "file", "originality", "color", "texture", "composition", "content", "total",
-                "band",
-                "status", "critique", "scorer", "reviewed_at",
+                "student", "title", "description", "file", "originality", "color", "texture", "composition",
+                "content", "total", "band", "status", "critique", "scorer", "reviewed_at",
             ])
         #expect(rows.count - 1 >= 12)
         #expect(rows.contains { $0.first == "Zoë Ångström" })
