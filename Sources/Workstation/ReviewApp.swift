@@ -77,6 +77,7 @@ public final class ReviewApp {
 
     private func draw(on screen: TerminalScreen) {
         let (rows, columns) = screen.size
+        session.fit(ReviewLayout(rows: rows, columns: columns))
         var frame = ReviewRenderer.render(session.screenModel, rows: rows, columns: columns)
         var picture: (id: AnyHashable, picture: TerminalImage)?
         if let box = frame.imageBox, let current = session.current {

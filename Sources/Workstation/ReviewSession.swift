@@ -96,6 +96,18 @@ public struct ReviewSession {
         }
     }
 
+    /// Fits the critique editor to the screen, so that ↑/↓ move by the lines the teacher sees.
+    public mutating func fit(_ layout: ReviewLayout) {
+        if let critique = current?.finalCritique {
+            let lines = TextWrap.wrap(SafeText.clean(critique, keepNewlines: true), width: layout.critiqueWidth).count
+            critiqueScroll = min(critiqueScroll, max(0, lines - layout.minimumCritiqueHeight))
+        }
+        guard case .editingCritique(var editor) = mode else { return }
+        editor.width = layout.critiqueWidth
+        editor.keepCursorVisible(height: layout.minimumCritiqueHeight)
+        mode = .editingCritique(editor)
+    }
+
     /// Handles one key and says what the loop must do next.
     public mutating func handle(_ key: Key) -> SessionEffect {
         switch mode {

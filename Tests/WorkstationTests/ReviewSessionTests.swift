@@ -124,4 +124,21 @@ import Testing
         #expect(session.handle(.character("C")) == .externalEdit("The scorer's critique."))
         #expect(session.handle(.character("q")) == .quit)
     }
+
+    @Test("the critique editor moves by the lines shown at the screen's width")
+    func editorFitsScreen() throws {
+        let fixture = try SessionFixture()
+        var session = try fixture.session()
+        _ = session.handle(.character("c"))
+        session.fit(ReviewLayout(rows: 24, columns: 80))
+        guard case .editingCritique(let editor) = session.mode else {
+            Issue.record("not editing")
+            return
+        }
+        #expect(editor.width == ReviewLayout(rows: 24, columns: 80).critiqueWidth)
+        _ = session.handle(.escape)
+        _ = session.handle(.pageDown)
+        session.fit(ReviewLayout(rows: 24, columns: 80))
+        #expect(session.critiqueScroll == 0, "a short critique does not scroll")
+    }
 }
