@@ -89,10 +89,13 @@ import Testing
         try tmux.keys("q")
         #expect(try tmux.wait(for: "EXITED 0") != nil)
 
-        try tmux.run(["kill-session", "-t", "app"])
-        try tmux.start(
-            "'\(binary.path)' review --class E2E --db '\(db)' --graphics none --scorer none; echo EXITED $?; sleep 60",
-            columns: 80, rows: 24, environment: ["NO_COLOR": "1"])
+        // Same server and pane (killing the last session would race the server's exit against a new one).
+        try tmux.run(["resize-window", "-t", "app", "-x", "80", "-y", "24"])
+        try tmux.run([
+            "respawn-pane", "-k", "-t", "app",
+            "NO_COLOR=1 '\(binary.path)' review --class E2E --db '\(db)' --graphics none --scorer none; "
+                + "echo REOPENED-EXITED $?; sleep 60",
+        ])
         let reopened = try #require(try tmux.wait(for: "Chen Wei"), "reopening resumes at the first unreviewed")
         #expect(reopened.contains("3/3 · reviewed 2/3"))
         let colored = try tmux.screen(escapes: true)
@@ -104,7 +107,7 @@ import Testing
         let afterResize = try tmux.screen()
         #expect(resized != nil, "after growing again: \(afterResize)")
         try tmux.keys("q")
-        #expect(try tmux.wait(for: "EXITED 0") != nil)
+        #expect(try tmux.wait(for: "REOPENED-EXITED 0") != nil)
 
         let store = try Store(path: db)
         let results = try store.results(classID: try store.requireClass("E2E").id)

@@ -142,3 +142,12 @@ import Testing
         #expect(session.critiqueScroll == 0, "a short critique does not scroll")
     }
 }
+
+@Suite struct ExternalEditorTests {
+    @Test("the external editor edits a private temporary file and returns its text")
+    func editsThroughTheEditor() throws {
+        let edited = try ExternalEditor.edit("Bon travail", environment: ["EDITOR": "sed -i -e 's/$/ — 山/'"])
+        #expect(edited == "Bon travail — 山")
+        #expect(throws: WorkstationError.self) { try ExternalEditor.edit("x", environment: ["EDITOR": "false"]) }
+    }
+}
