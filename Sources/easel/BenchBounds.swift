@@ -5,7 +5,9 @@ import Tensor
 /// The machine's own limits, measured in the benchmark run.
 enum Bounds {
     /// Bytes per second of `threads` threads each streaming over its share of a `bytes` buffer (best of 5).
-    static func readBandwidth(bytes: Int, threads: Int) -> Double {
+    /// `perCPU` counts only the time the threads really ran: bytes ÷ (CPU-seconds ÷ threads), what idle cores
+    /// would see (best of 5 each).
+    static func readBandwidth(bytes: Int, threads: Int) -> (wall: Double, perCPU: Double) {
         let count = bytes / 4
         let buffer = UnsafeMutablePointer<Float>.allocate(capacity: count + 16)
         defer { buffer.deallocate() }
@@ -14,16 +16,17 @@ enum Bounds {
         Parallel.forRanges(count, minimumChunk: 1 << 20, granule: 64) { range in
             (aligned + range.lowerBound).initialize(repeating: 1, count: range.count)
         }
-        var best = 0.0
+        var best = (wall: 0.0, perCPU: 0.0)
         let sink = UnsafeMutablePointer<Float>.allocate(capacity: threads)
         defer { sink.deallocate() }
         for _ in 0..<5 {
-            let t = Clock.now()
+            let (t, cpu) = (Clock.now(), Clock.cpu())
             Parallel.forRanges(count, minimumChunk: 1 << 20, granule: 64) { range in
                 sink[range.lowerBound * threads / count] = VectorMath.streamingSum(
                     aligned + range.lowerBound, count: range.count)
             }
-            best = max(best, Double(count * 4) / Clock.since(t))
+            best.wall = max(best.wall, Double(count * 4) / Clock.since(t))
+            best.perCPU = max(best.perCPU, Double(count * 4) * Double(threads) / (Clock.cpu() - cpu))
         }
         return best
     }

@@ -53,7 +53,9 @@ struct BenchEngine: ParsableCommand {
 
         let bandwidth = Bounds.readBandwidth(bytes: 1 << 30, threads: threads)
         print(
-            String(format: "bound  read bandwidth (%d threads, 1 GiB, best of 5): %.1f GB/s", threads, bandwidth / 1e9))
+            String(
+                format: "bound  read bandwidth (%d threads, 1 GiB, best of 5): %.1f GB/s wall, %.1f GB/s per CPU-time",
+                threads, bandwidth.wall / 1e9, bandwidth.perCPU / 1e9))
         let sgemm = Bounds.sgemmRate(n: 2048)
         print(
             String(
@@ -62,13 +64,19 @@ struct BenchEngine: ParsableCommand {
 
         let weights = try WeightPass(file: file, synthetic: synthetic)
         let bytes = Double(weights.bytesPerToken)
-        let bound = bandwidth / bytes
-        print(String(format: "bound  decode: %.0f MB of weights per token → %.1f tokens/s", bytes / 1e6, bound))
+        let bound = bandwidth.wall / bytes
+        let boundCPU = bandwidth.perCPU / bytes
+        print(
+            String(
+                format: "bound  decode: %.0f MB of weights per token → %.1f tokens/s wall, %.1f per CPU-time",
+                bytes / 1e6, bound, boundCPU))
         let decode = weights.decode(tokens: decodeTokens)
         print(
             String(
-                format: "kernel decode weight pass: %.1f ms/token mean, %.1f median = %.1f tokens/s (%.0f%% of bound)",
-                decode.mean * 1e3, decode.median * 1e3, 1 / decode.median, 100 / decode.median / bound))
+                format: "kernel decode weight pass: %.1f ms/token mean, %.1f median = %.1f tokens/s (%.0f%% of bound); "
+                    + "per CPU-time %.1f tokens/s (%.0f%%)",
+                decode.mean * 1e3, decode.median * 1e3, 1 / decode.median, 100 / decode.median / bound,
+                Double(threads) / decode.cpu, 100 * Double(threads) / decode.cpu / boundCPU))
         let flops = 2 * Double(prefillTokens) * Double(weights.layerParameters)
         let prefill = weights.prefill(tokens: prefillTokens)
         print(
@@ -88,9 +96,10 @@ struct BenchEngine: ParsableCommand {
             print(
                 String(
                     format: "model  decode (%d greedy tokens): %.1f tokens/s mean, %.1f median step "
-                        + "(%.0f%% of bound)",
+                        + "(%.0f%% of bound); per CPU-time %.1f tokens/s (%.0f%%)",
                     modelDecodeTokens, Double(modelDecodeTokens) / run.decodeSeconds, 1 / run.medianStep,
-                    100 / run.medianStep / bound))
+                    100 / run.medianStep / bound, Double(threads) / run.medianStepCPU,
+                    100 * Double(threads) / run.medianStepCPU / boundCPU))
         }
         print(String(format: "peak memory (maxrss): %.0f MiB", Clock.peakResidentMiB()))
     }

@@ -10,6 +10,8 @@ struct ModelRun {
     let decodeSeconds: Double
     /// The median decode step (robust against other work on the machine).
     let medianStep: Double
+    /// The median CPU-seconds of a decode step (all threads).
+    let medianStepCPU: Double
 
     init(file: GGUFFile, prefillTokens: Int, decodeTokens: Int) throws {
         let model = try Qwen2LanguageModel(file: file)
@@ -23,16 +25,19 @@ struct ModelRun {
         prefill = (Clock.since(t0), Clock.cpu() - c0)
         let t1 = Clock.now()
         var steps: [Double] = []
+        var cpus: [Double] = []
         for step in 0..<decodeTokens {
-            let ts = Clock.now()
+            let (ts, cs) = (Clock.now(), Clock.cpu())
             let next = logits.indices.max { logits[$0] < logits[$1] } ?? 0
             let position = prefillTokens + step
             let h = try model.forward(
                 try model.embed([next]), positions: [MRoPEPosition(text: position)], cache: cache)
             logits = model.logits(hidden: h, row: 0)
             steps.append(Clock.since(ts))
+            cpus.append(Clock.cpu() - cs)
         }
         decodeSeconds = Clock.since(t1)
         medianStep = Clock.median(steps)
+        medianStepCPU = Clock.median(cpus)
     }
 }

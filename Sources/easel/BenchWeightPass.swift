@@ -41,8 +41,9 @@ struct WeightPass {
         }
     }
 
-    /// Seconds per decode-equivalent pass (mean and median over `tokens` after one warm-up pass).
-    func decode(tokens: Int) -> (mean: Double, median: Double) {
+    /// Seconds per decode-equivalent pass (mean and median over `tokens` after one warm-up pass), and the median
+    /// CPU-seconds per pass (all threads).
+    func decode(tokens: Int) -> (mean: Double, median: Double, cpu: Double) {
         let x = UnsafeMutablePointer<Float>.allocate(capacity: ffn)
         let y = UnsafeMutablePointer<Float>.allocate(capacity: 4 * ffn + output.rows)
         defer {
@@ -61,12 +62,14 @@ struct WeightPass {
         }
         pass()
         var times: [Double] = []
+        var cpus: [Double] = []
         for _ in 0..<max(1, tokens) {
-            let t = Clock.now()
+            let (t, cpu) = (Clock.now(), Clock.cpu())
             pass()
             times.append(Clock.since(t))
+            cpus.append(Clock.cpu() - cpu)
         }
-        return (times.reduce(0, +) / Double(times.count), Clock.median(times))
+        return (times.reduce(0, +) / Double(times.count), Clock.median(times), Clock.median(cpus))
     }
 
     /// Wall-clock and CPU seconds for the layer matmuls of a `tokens`-token prompt.
