@@ -70,6 +70,8 @@ public final class ReviewApp {
                 case .failure(let error): session.message = StatusMessage("\(error)", isError: true)
                 }
             }
+            // Show the key's effect before looking at grading results again.
+            if !quit { draw(on: screen) }
         }
     }
 
