@@ -77,6 +77,8 @@ targets += [
     .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric"]),
     .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric"]),
+    .target(name: "Workstation", dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric"]),
+    .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Store", "TUI", "Rubric", "Imaging"]),
 ]
 
 // MARK: - Executable
@@ -88,6 +90,9 @@ let easelDependencies: [Target.Dependency] = [
     "Reports",
     "ClassImport",
     "Grading",
+    "TerminalGraphics",
+    "TUI",
+    "Workstation",
     "Tensor",
     "GGUF",
     "Tokenizer",

@@ -59,9 +59,12 @@ public struct ClassImporter: Sendable {
                         continue
                     }
                     firstFileOfHash[found.artwork.sha256] = file
+                    var outcome = ImportOutcome.unchanged(0)
                     let storeStart = ContinuousClock.now
-                    let outcome = try store.importArtwork(found.artwork, classID: klass.id)
-                    report.timings.store += ContinuousClock.now - storeStart
+                    report.timings.store += try ThreadCPUTime.measure {
+                        outcome = try store.importArtwork(found.artwork, classID: klass.id)
+                    }
+                    report.timings.storeWall += ContinuousClock.now - storeStart
                     switch outcome {
                     case .added: report.added.append(file)
                     case .updated: report.updated.append(file)

@@ -15,8 +15,8 @@ public struct ImportFailure: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String { "\(file): \(reason)" }
 }
 
-/// Where the time of an import went, summed over files (the stages of different files overlap in time,
-/// so the sum can exceed the wall-clock time).
+/// Where the time of an import went: CPU time of each stage summed over files (so that other programs
+/// competing for the processor do not inflate it), and the wall-clock time of the whole import.
 public struct ImportTimings: Sendable, Hashable {
     /// Reading files.
     public var read: Duration = .zero
@@ -24,8 +24,10 @@ public struct ImportTimings: Sendable, Hashable {
     public var hash: Duration = .zero
     /// Header read and validation decode.
     public var validate: Duration = .zero
-    /// Database transactions.
+    /// Database transactions (CPU time; waiting for the disk to sync is not counted).
     public var store: Duration = .zero
+    /// Database transactions, wall-clock (includes waiting for the disk).
+    public var storeWall: Duration = .zero
     /// Wall-clock time of the whole import.
     public var wall: Duration = .zero
 

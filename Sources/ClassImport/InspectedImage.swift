@@ -20,9 +20,8 @@ struct InspectedImage: Sendable {
         isKnown: (String) throws -> Bool
     ) -> Result<InspectedImage, ImportFailure> {
         let path = (folder as NSString).appendingPathComponent(file)
-        let clock = ContinuousClock()
         var data = Data()
-        let read = clock.measure {
+        let read = ThreadCPUTime.measure {
             data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
         }
         if data.isEmpty {
@@ -31,12 +30,12 @@ struct InspectedImage: Sendable {
                 ImportFailure(file: file, reason: readable ? ImagingError.empty.description : "cannot read the file"))
         }
         var digest = ""
-        let hash = clock.measure { digest = SHA256.hex(of: data) }
+        let hash = ThreadCPUTime.measure { digest = SHA256.hex(of: data) }
         // Content already in the class was validated when it was first imported: the header is enough.
         let known = (try? isKnown(digest)) ?? false
         var info: ImageInfo?
         var failure: String?
-        let validate = clock.measure {
+        let validate = ThreadCPUTime.measure {
             do {
                 info = try ImageDecoder.info(of: data, options: options)
                 if !known {

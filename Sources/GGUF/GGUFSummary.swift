@@ -29,6 +29,7 @@ public struct GGUFSummary: Sendable, Equatable {
     /// `general.file_type` as llama.cpp names it ("Q4_K_M"), or nil.
     public let fileType: String?
 
+    /// Field-by-field equality (tuples in `tensorTypes` compared element-wise).
     public static func == (a: GGUFSummary, b: GGUFSummary) -> Bool {
         a.architecture == b.architecture && a.name == b.name && a.version == b.version && a.fileSize == b.fileSize
             && a.parameterCount == b.parameterCount && a.tensorTypes.map(\.type) == b.tensorTypes.map(\.type)

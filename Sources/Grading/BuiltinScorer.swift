@@ -8,7 +8,7 @@ public struct BuiltinScorer: Scorer {
     /// The scorer's identifier.
     public static let identifier = "builtin"
     /// The version of the measurements and critique writer; bump when they change.
-    public static let measurementVersion = "2"
+    public static let measurementVersion = "3"
     /// The longest side the scorer measures at; larger images are downscaled first.
     public static let workingSide = WorkingImage.longestSide
 

@@ -12,6 +12,8 @@ public struct CalibrationResult: Codable, Sendable, Hashable {
         public var before: MetricSummary
         /// The calibrated map's cross-validated agreement with the teacher.
         public var after: MetricSummary
+        /// Whether the fit did not beat the baseline, so the baseline's row was kept.
+        public var keptBaseline: Bool
     }
 
     /// The calibrated map.
@@ -31,14 +33,15 @@ public struct CalibrationResult: Codable, Sendable, Hashable {
             return String((v * scale).rounded() / scale)
         }
         var lines = [
-            "calibrated on \(examples) reviewed artworks, \(folds)-fold cross-validation",
+            "calibrated on \(examples) artworks with human scores, \(folds)-fold cross-validation",
             "dimension      MAE before  MAE after  r before  r after  lambda",
         ]
         for fit in dimensions {
             let name = fit.dimension.rawValue.padding(14)
             lines.append(
                 "\(name) \(f(fit.before.mae, 2).padding(11)) \(f(fit.after.mae, 2).padding(10)) "
-                    + "\(f(fit.before.pearson, 3).padding(9)) \(f(fit.after.pearson, 3).padding(8)) \(fit.lambda)")
+                    + "\(f(fit.before.pearson, 3).padding(9)) \(f(fit.after.pearson, 3).padding(8)) \(fit.lambda)"
+                    + (fit.keptBaseline ? "  (no gain: the default row is kept)" : ""))
         }
         return lines.joined(separator: "\n")
     }

@@ -5,7 +5,8 @@ import Rubric
 /// Per dimension, a ridge regression from that dimension's normalised
 /// features to the teacher's sub-scores, with the penalty chosen by k-fold
 /// cross-validation (k = 5, or n when smaller). The report compares the
-/// cross-validated error of the fit with the error of the map it replaces.
+/// cross-validated error of the fit with the error of the map it replaces;
+/// a dimension whose fit does not lower the MAE keeps the baseline's row.
 public enum Calibrator {
     /// Calibration refuses to run with fewer reviewed artworks than this.
     public static let minimumExamples = 10
@@ -54,13 +55,18 @@ public enum Calibrator {
             }
             guard let best else { throw GradingError.singular("the \(d.title.lowercased()) calibration") }
             let fit = try Ridge.fit(x: x, y: y, lambda: best.lambda)
-            rows.append(LinearMap.Row(dimension: d, features: features, intercept: fit.intercept, weights: fit.weights))
-            let before = examples.map { clamp(baseline[d].predict($0.measurements)) }
+            let before = MetricSummary(
+                predicted: examples.map { clamp(baseline[d].predict($0.measurements)) }, actual: y)
+            let after = MetricSummary(predicted: best.predictions, actual: y)
+            // A fit that does not beat the baseline out of sample is not used: calibration never makes a dimension worse.
+            let keepBaseline = (after.mae ?? .infinity) >= (before.mae ?? .infinity)
+            rows.append(
+                keepBaseline
+                    ? baseline[d]
+                    : LinearMap.Row(dimension: d, features: features, intercept: fit.intercept, weights: fit.weights))
             fits.append(
                 CalibrationResult.DimensionFit(
-                    dimension: d, lambda: best.lambda,
-                    before: MetricSummary(predicted: before, actual: y),
-                    after: MetricSummary(predicted: best.predictions, actual: y)))
+                    dimension: d, lambda: best.lambda, before: before, after: after, keptBaseline: keepBaseline))
         }
         return CalibrationResult(map: LinearMap(rows: rows), examples: examples.count, folds: k, dimensions: fits)
     }

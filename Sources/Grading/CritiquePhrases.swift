@@ -104,6 +104,8 @@ enum CritiquePhrases {
         case .descriptionSpecificity: return "name the particular places, objects or moments in the description"
         case .featureDistance, .nearestDistance:
             return "try an unexpected viewpoint, material or colour scheme that no one else in the class used"
+        case .elaboration:
+            return "push the idea past the first version that comes to mind: add a setting, a viewpoint or a story"
         case .wordRarity: return "give the idea a personal twist and describe it in fresh words"
         }
     }

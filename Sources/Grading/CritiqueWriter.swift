@@ -28,8 +28,7 @@ public enum CritiqueWriter {
         let order = rng.shuffled(Dimension.allCases)
         let best = order.max { scores[$0] < scores[$1] }!
         let weakest = order.min { scores[$0] < scores[$1] }!
-        let bestIndex = Dimension.allCases.firstIndex(of: best)!
-        let openerMeasure = ranked[bestIndex].first!
+        let openerMeasure = strongestImageFeature(ranked: ranked, scores: scores, m)
         let opener = CritiquePhrases.fill(
             rng.pick(CritiquePhrases.openers), notes: [EvidenceWriter.note(openerMeasure, m)])
 
@@ -37,20 +36,23 @@ public enum CritiqueWriter {
         var oneNote: [String] = []
         for (i, d) in Dimension.allCases.enumerated() {
             var candidates = ranked[i]
-            if d == best && candidates.count > 2 { candidates.removeFirst() }
+            if candidates.count > 2, let used = candidates.firstIndex(of: openerMeasure) { candidates.remove(at: used) }
             let band = scores.band(d)
             let subject = rng.pick(CritiquePhrases.subjects(d))
             let notes: [Measure]
             let templates: [String]
             switch band {
             case .strong, .exceptional:
-                notes = Array(candidates.prefix(2))
+                // Only notes that read as a plus support a high score; at least the best one.
+                let plus = candidates.filter { m.normalized($0) >= praiseLevel }
+                notes = Array((plus.isEmpty ? candidates : plus).prefix(2))
                 templates = CritiquePhrases.high
             case .competent:
                 notes = [candidates.first!, candidates.last!]
                 templates = CritiquePhrases.middle
             case .developing, .beginning:
-                notes = Array(candidates.suffix(2).reversed())
+                let minus = candidates.filter { m.normalized($0) < praiseLevel }
+                notes = Array((minus.isEmpty ? candidates : minus).suffix(2).reversed())
                 templates = CritiquePhrases.low
             }
             let words = uniqueNotes(notes, m)
@@ -75,6 +77,26 @@ public enum CritiqueWriter {
             body[i] = oneNote[i]
         }
         return text()
+    }
+
+    /// A normalised feature at or above this reads as a strength.
+    static let praiseLevel = 0.45
+
+    /// The opener's evidence: the image measurement (not the description) that counts most for the work,
+    /// weighing each feature's normalised value by its dimension's score; the best dimension's top feature
+    /// when no image feature stands out.
+    static func strongestImageFeature(ranked: [[Measure]], scores: Scores, _ m: Measurements) -> Measure {
+        var best: (measure: Measure, value: Double)?
+        for (i, d) in Dimension.allCases.enumerated() {
+            for measure in ranked[i] where ![.descriptionWords, .descriptionSpecificity, .wordRarity].contains(measure)
+            {
+                let value = m.normalized(measure) * (1 + Double(scores[d]) / Double(Scores.maximum))
+                if best == nil || value > best!.value { best = (measure, value) }
+            }
+        }
+        if let best { return best.measure }
+        let top = Dimension.allCases.indices.max { scores[Dimension.allCases[$0]] < scores[Dimension.allCases[$1]] }!
+        return ranked[top][0]
     }
 
     /// The number of words in a text (runs of non-space characters).

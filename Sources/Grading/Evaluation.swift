@@ -8,24 +8,33 @@ import Rubric
 /// test artworks, a training artwork against the other training artworks.
 public enum Evaluation {
     /// Decodes and measures every image of a set on all cores; a bad image is
-    /// reported as `CSV:LINE: reason`.
-    public static func profiles(_ set: LabelSet) async throws -> [ArtworkProfile] {
-        try await Parallel.map(set.entries) { entry in
+    /// reported as `CSV:LINE: reason`. `progress` hears the count measured so far.
+    public static func profiles(_ set: LabelSet, progress: ((Int) -> Void)? = nil) async throws -> [ArtworkProfile] {
+        var profiles = [ArtworkProfile?](repeating: nil, count: set.entries.count)
+        var done = 0
+        try await Parallel.forEach(set.entries) { entry in
             do {
                 return try ArtworkLoader.profile(
                     id: "\(entry.line)", contentsOf: entry.url, description: entry.description)
             } catch {
                 throw GradingError.labels(file: set.path, line: entry.line, reason: String(describing: error))
             }
+        } completed: { index, profile in
+            profiles[index] = profile
+            done += 1
+            progress?(done)
         }
+        return profiles.map { $0! }
     }
 
     /// Evaluates `test`, after calibrating on `train` when given.
-    public static func run(test: LabelSet, train: LabelSet? = nil) async throws -> EvaluationReport {
+    public static func run(test: LabelSet, train: LabelSet? = nil, progress: ((String, Int, Int) -> Void)? = nil)
+        async throws -> EvaluationReport
+    {
         var scorer = BuiltinScorer()
         var calibration: CalibrationResult?
         if let train {
-            let profiles = try await Self.profiles(train)
+            let profiles = try await Self.profiles(train) { progress?("train", $0, train.entries.count) }
             let context = ClassContext(profiles: profiles)
             let examples = zip(profiles, train.entries).map { profile, entry in
                 Calibrator.Example(
@@ -40,7 +49,7 @@ public enum Evaluation {
             }
             scorer = BuiltinScorer(map: calibration!.map, mapLabel: "eval")
         }
-        let profiles = try await Self.profiles(test)
+        let profiles = try await Self.profiles(test) { progress?("test", $0, test.entries.count) }
         let context = ClassContext(profiles: profiles)
         let predicted = zip(profiles, test.entries).map { profile, entry in
             scorer.assessment(for: profile, context: context, description: entry.description).scores

@@ -112,19 +112,33 @@ public enum EvidenceWriter {
             return "\(k) specific word\(k == 1 ? "" : "s") in the description"
         case .featureDistance:
             if (m.classSize ?? 0) < OriginalityMeasurer.minimumPeers { return "too few other artworks to compare with" }
-            if v < 0.7 { return "colour, marks and layout close to the class's typical piece" }
-            if v < 1.3 { return "colour, marks and layout that differ somewhat from the rest of the class" }
+            if m.substance < 0.4 { return "so little on the page that there is not much to set it apart" }
+            if v * m.substance < 0.7 { return "colour, marks and layout close to the class's typical piece" }
+            if v * m.substance < 1.3 {
+                return "colour, marks and layout that differ somewhat from the rest of the class"
+            }
             return "colour, marks and layout that stand clearly apart from the rest of the class"
         case .nearestDistance:
             if (m.classSize ?? 0) < OriginalityMeasurer.minimumPeers { return "no class to compare with yet" }
-            if v < 0.4 { return "a close look-alike elsewhere in the class" }
-            if v < 0.9 { return "a few similar pieces in the class" }
+            if v * m.substance < 0.4 { return "a close look-alike elsewhere in the class" }
+            if v * m.substance < 0.9 { return "a few similar pieces in the class" }
             return "no close look-alike in the class"
+        case .elaboration:
+            if v < 0.2 { return "a simple, schematic treatment" }
+            if v < 0.45 { return "a treatment developed some way beyond a first sketch" }
+            return "a treatment worked well beyond the obvious first take"
         case .wordRarity:
             let n = Int(m[.descriptionSpecificity])
             if n == 0 { return "no description words to compare" }
             if (m.classSize ?? 0) < OriginalityMeasurer.minimumPeers { return "description words not yet compared" }
             let k = Int((v * Double(n)).rounded())
+            if n == 1 {
+                return k == 1
+                    ? "a specific description word used by no one else in the class"
+                    : "a specific description word that others in the class use too"
+            }
+            if k == n { return "all \(n) specific description words used by no one else in the class" }
+            if k == 0 { return "specific description words that others in the class use too" }
             return "\(k) of \(n) specific description words used by no one else in the class"
         }
     }

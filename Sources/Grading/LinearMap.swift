@@ -64,7 +64,7 @@ public struct LinearMap: Codable, Sendable, Hashable {
     ///
     /// | dimension | features (weight) |
     /// |---|---|
-    /// | originality | feature distance 0.45, nearest distance 0.35, word rarity 0.20 |
+    /// | originality | feature distance 0.35, nearest distance 0.25, word rarity 0.15, elaboration 0.25 |
     /// | color | colourfulness 0.30, palette size 0.20, hue entropy 0.15, saturation spread 0.10, value spread 0.10, contrast 0.15 |
     /// | texture | fine texture 0.40, edge density 0.20, local variance 0.20, orientation entropy 0.10, stroke variety 0.10 |
     /// | composition | coverage 0.30, balance 0.20, space use 0.30, thirds 0.10, centre 0.10 |
@@ -80,7 +80,10 @@ public struct LinearMap: Codable, Sendable, Hashable {
     static let defaultBase = 1.0
 
     static let defaultWeights: [(Dimension, [(Measure, Double)])] = [
-        (.originality, [(.featureDistance, 0.45), (.nearestDistance, 0.35), (.wordRarity, 0.20)]),
+        (
+            .originality,
+            [(.featureDistance, 0.35), (.nearestDistance, 0.25), (.wordRarity, 0.15), (.elaboration, 0.25)]
+        ),
         (
             .color,
             [

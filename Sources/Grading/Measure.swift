@@ -12,6 +12,7 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
     case featureDistance = "feature_distance"
     case nearestDistance = "nearest_distance"
     case wordRarity = "word_rarity"
+    case elaboration
     // Colour
     case colorfulness
     case paletteSize = "palette_size"
@@ -43,7 +44,7 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
     /// The rubric dimension this measurement informs.
     public var dimension: Rubric.Dimension {
         switch self {
-        case .featureDistance, .nearestDistance, .wordRarity: .originality
+        case .featureDistance, .nearestDistance, .wordRarity, .elaboration: .originality
         case .colorfulness, .paletteSize, .hueEntropy, .saturationSpread, .valueSpread, .contrast, .warmShare: .color
         case .edgeDensity, .fineTexture, .orientationEntropy, .localVariance, .strokeVariety, .strokeWidth: .texture
         case .coverage, .balance, .spaceUse, .thirdsWeight, .centreWeight, .balanceLeftRight, .balanceTopBottom:
@@ -93,6 +94,7 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
         case .descriptionSpecificity: v = raw / 12  // distinct specific words
         case .featureDistance: v = raw / 2  // leave-one-out standardised distance from the class
         case .nearestDistance: v = raw / 1.5  // standardised distance to the most similar other artwork
+        case .elaboration: v = raw / 0.6  // mean of detail, fine texture, palette size and hue entropy features
         }
         return min(1, max(0, v))
     }

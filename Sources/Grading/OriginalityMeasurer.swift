@@ -9,10 +9,19 @@ enum OriginalityMeasurer {
     /// Deviation floor, so a feature on which every peer agrees does not explode.
     static let deviationFloor = 0.05
 
+    /// How far the treatment goes beyond a schematic first take: the mean of the detail, fine-texture,
+    /// palette-size and hue-entropy features (0...1). It belongs to the artwork alone, but is filled in here
+    /// with the other originality measures, from the stored image measurements.
+    static func elaboration(_ m: Measurements) -> Double {
+        let parts: [Measure] = [.detail, .fineTexture, .paletteSize, .hueEntropy]
+        return parts.reduce(0) { $0 + m.normalized($1) } / Double(parts.count)
+    }
+
     /// Fills the originality measures of `profile` against `peers`; returns the measurements.
     static func measure(_ profile: ArtworkProfile, peers: [ArtworkProfile]) -> Measurements {
         var m = profile.measurements
         m.classSize = peers.count
+        m[.elaboration] = elaboration(m)
         guard peers.count >= minimumPeers else {
             m[.featureDistance] = 1
             m[.nearestDistance] = 0.75

@@ -56,6 +56,26 @@ public final class QwenVLModel: @unchecked Sendable {
         prompt: [Int], options: GenerationOptions = GenerationOptions(), onText: ((String) -> Void)? = nil
     ) throws(QwenVLError) -> GenerationResult {
         guard !prompt.isEmpty else { throw .emptyPrompt }
+        return try generate(
+            prompt: prompt, embeddings: try language.embed(prompt),
+            positions: prompt.indices.map { MRoPEPosition(text: $0) },
+            options: options, onText: onText)
+    }
+
+    /// Generates from prepared prompt rows: `embeddings` (`prompt.count × hidden`, e.g. with the rows of image
+    /// tokens replaced by vision features) at 3-axis M-RoPE `positions`. Generated tokens continue at one past the
+    /// largest prompt position, on all three axes, while their cache slots continue at `prompt.count`.
+    public func generate(
+        prompt: [Int], embeddings: [Float], positions: [MRoPEPosition],
+        options: GenerationOptions = GenerationOptions(),
+        onText: ((String) -> Void)? = nil
+    ) throws(QwenVLError) -> GenerationResult {
+        guard !prompt.isEmpty else { throw .emptyPrompt }
+        guard positions.count == prompt.count, embeddings.count == prompt.count * language.config.hidden else {
+            throw .badOption(
+                "prompt embeddings (\(embeddings.count) values) and positions (\(positions.count)) do not fit "
+                    + "\(prompt.count) tokens of width \(language.config.hidden)")
+        }
         guard options.maxTokens > 0 else { throw .badOption("--max-tokens must be at least 1") }
         var sampler = try Sampler(
             temperature: options.temperature, topK: options.topK, topP: options.topP, seed: options.seed)
@@ -65,9 +85,7 @@ public final class QwenVLModel: @unchecked Sendable {
         }
         let cache = KVCache(config: language.config, capacity: capacity)
         let start = DispatchTime.now()
-        let hidden = try language.forward(
-            try language.embed(prompt), positions: prompt.indices.map { MRoPEPosition(text: $0) }, cache: cache,
-            precision: options.precision)
+        let hidden = try language.forward(embeddings, positions: positions, cache: cache, precision: options.precision)
         var logits = language.logits(hidden: hidden, row: prompt.count - 1, precision: options.precision)
         let prefillEnd = DispatchTime.now()
         let topLogits = Sampler.top(logits, count: 5)
@@ -76,6 +94,7 @@ public final class QwenVLModel: @unchecked Sendable {
         var decoder = UTF8StreamDecoder()
         var reason = GenerationResult.StopReason.maxTokens
         var steps = 0
+        var position = (positions.map { max($0.t, $0.h, $0.w) }.max() ?? -1) + 1
         while true {
             let token = sampler.next(logits)
             tokens.append(token)
@@ -88,8 +107,9 @@ public final class QwenVLModel: @unchecked Sendable {
             if !piece.isEmpty { onText?(piece) }
             if tokens.count >= options.maxTokens { break }
             let next = try language.forward(
-                try language.embed([token]), positions: [MRoPEPosition(text: prompt.count + tokens.count - 1)],
-                cache: cache, precision: options.precision)
+                try language.embed([token]), positions: [MRoPEPosition(text: position)], cache: cache,
+                precision: options.precision)
+            position += 1
             logits = language.logits(hidden: next, row: 0, precision: options.precision)
             steps += 1
         }

@@ -34,10 +34,19 @@ public struct Sampler: Sendable {
         return best
     }
 
-    /// The `count` largest logits as (id, logit), largest first.
+    /// The `count` largest logits as (id, logit), largest first (the lower id first among equals); one pass.
     public static func top(_ logits: [Float], count: Int) -> [(id: Int, logit: Float)] {
-        let order = logits.indices.sorted { logits[$0] > logits[$1] || (logits[$0] == logits[$1] && $0 < $1) }
-        return order.prefix(count).map { ($0, logits[$0]) }
+        var best: [(id: Int, logit: Float)] = []
+        guard count > 0 else { return best }
+        best.reserveCapacity(count + 1)
+        for (id, logit) in logits.enumerated() {
+            if best.count == count, logit <= best[count - 1].logit { continue }
+            var at = best.count
+            while at > 0, best[at - 1].logit < logit { at -= 1 }
+            best.insert((id, logit), at: at)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     /// The next token.

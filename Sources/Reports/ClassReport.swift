@@ -3,7 +3,7 @@ import Foundation
 import Rubric
 import Store
 
-/// The class report: one CSV row per artwork with its final scores (the teacher's where reviewed, else the
+/// The class report: one CSV row per artwork with its description, final scores (the teacher's where reviewed, else the
 /// latest assessment's), band, review status and critique.
 ///
 /// RFC 4180 (CRLF line ends, quoted where needed) in UTF-8, written by the CSV.swift library. A cell that a
@@ -12,7 +12,8 @@ import Store
 public enum ClassReport {
     /// The header, in order.
     public static let columns = [
-        "student", "title", "file", "originality", "color", "texture", "composition", "content", "total", "band",
+        "student", "title", "description", "file", "originality", "color", "texture", "composition", "content", "total",
+        "band",
         "status", "critique", "scorer", "reviewed_at",
     ]
 
@@ -21,7 +22,7 @@ public enum ClassReport {
         let scores = result.finalScores
         let numbers = scores.map { s in Dimension.allCases.map { String(s[$0]) } + [String(s.total)] }
         return [
-            result.studentName ?? "", result.artwork.title, result.artwork.fileName,
+            result.studentName ?? "", result.artwork.title, result.artwork.description, result.artwork.fileName,
         ] + (numbers ?? Array(repeating: "", count: 6)) + [
             scores.map { $0.totalBand.word } ?? "",
             result.status.rawValue,

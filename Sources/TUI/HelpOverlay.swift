@@ -12,7 +12,7 @@ enum HelpOverlay {
     ]
 
     static func draw(into grid: inout ScreenGrid) {
-        let width = min(grid.columns - 4, 76)
+        let width = min(grid.columns - 4, 86)
         let height = min(grid.rows - 4, entries.count + 4)
         let rect = Rect(row: (grid.rows - height) / 2, column: (grid.columns - width) / 2, width: width, height: height)
         grid.fill(rect, style: Style(.overlay))

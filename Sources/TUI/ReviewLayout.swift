@@ -54,6 +54,12 @@ public struct ReviewLayout: Sendable, Hashable {
         return Rect(row: 1, column: left, width: columns - left - 1, height: rows - 3)
     }
 
+    /// The critique's width.
+    public var critiqueWidth: Int { details.width }
+
+    /// The fewest critique lines shown (when the description takes all its lines).
+    public var minimumCritiqueHeight: Int { max(1, details.height - (1 + descriptionLines + 1 + 7) - 1) }
+
     /// Description lines shown under the title.
     public var descriptionLines: Int { rows >= 40 ? 4 : rows >= 30 ? 3 : 2 }
 }

@@ -3,7 +3,7 @@ import Rubric
 import TerminalGraphics
 
 /// Where an artwork stands with the teacher.
-public enum ReviewStatus: String, Sendable, Hashable {
+public enum ReviewState: String, Sendable, Hashable {
     /// The teacher has not reviewed it yet.
     case unreviewed
     /// The teacher accepted the scorer's scores and critique as they were.
@@ -38,11 +38,15 @@ public struct GradingProgress: Sendable, Hashable {
     public var failed: Int
     /// True while the worker runs.
     public var running: Bool
+    /// What the worker is doing when it is not scoring ("measuring the class 5/12").
+    public var note: String?
 
     /// Creates progress.
     public init(
-        done: Int, total: Int, perMinute: Double? = nil, secondsLeft: Double? = nil, failed: Int = 0, running: Bool
+        done: Int, total: Int, perMinute: Double? = nil, secondsLeft: Double? = nil, failed: Int = 0, running: Bool,
+        note: String? = nil
     ) {
+        self.note = note
         self.done = done
         self.total = total
         self.perMinute = perMinute
@@ -56,7 +60,7 @@ public struct GradingProgress: Sendable, Hashable {
         var parts = ["graded \(done)/\(total)"]
         if running, let perMinute { parts.append(String(format: "%.1f/min", perMinute)) }
         if running, let secondsLeft { parts.append("~\(Self.duration(secondsLeft)) left") }
-        if running && perMinute == nil { parts.append("grading…") }
+        if let note, running { parts.append(note) } else if running && perMinute == nil { parts.append("grading…") }
         if failed > 0 { parts.append("\(failed) failed") }
         return parts.joined(separator: " · ")
     }
@@ -92,13 +96,13 @@ public struct ArtworkItem: Sendable, Hashable {
     /// The teacher's critique when reviewed.
     public var teacherCritique: String?
     /// The review status.
-    public var status: ReviewStatus
+    public var status: ReviewState
 
     /// Creates an item.
     public init(
         student: String, title: String, description: String, facts: [String], grade: GradeState,
         modelScores: Scores? = nil, modelCritique: String? = nil, scorerLabel: String = "",
-        teacherScores: Scores? = nil, teacherCritique: String? = nil, status: ReviewStatus = .unreviewed
+        teacherScores: Scores? = nil, teacherCritique: String? = nil, status: ReviewState = .unreviewed
     ) {
         self.student = student
         self.title = title
@@ -175,13 +179,15 @@ public struct ReviewScreenModel: Sendable, Hashable {
     public var critiqueScroll: Int
     /// How pictures are drawn.
     public var graphics: GraphicsMode
+    /// Why the current picture cannot be shown (drawn in its box instead of the picture).
+    public var pictureNote: String?
 
     /// Creates a model.
     public init(
         className: String, position: Int = 0, count: Int = 0, reviewed: Int = 0, classSize: Int = 0,
         scorerName: String = "", grading: GradingProgress? = nil, filter: String = "all", item: ArtworkItem? = nil,
         mode: ReviewMode = .browsing, message: StatusMessage? = nil, critiqueScroll: Int = 0,
-        graphics: GraphicsMode = .none
+        graphics: GraphicsMode = .none, pictureNote: String? = nil
     ) {
         self.className = className
         self.position = position
@@ -196,5 +202,6 @@ public struct ReviewScreenModel: Sendable, Hashable {
         self.message = message
         self.critiqueScroll = critiqueScroll
         self.graphics = graphics
+        self.pictureNote = pictureNote
     }
 }

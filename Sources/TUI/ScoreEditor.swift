@@ -8,13 +8,13 @@ public struct ScoreEditor: Sendable, Hashable {
     public private(set) var focus = 0
     /// Why the last key was refused, if it was.
     public private(set) var refusal: String?
-    /// The scores the editor started from (what the screen marks changes against).
-    public let original: Scores
+    /// The scores the editor started from, nil when it started empty.
+    public let original: Scores?
 
-    /// Creates an editor holding `scores`.
-    public init(scores: Scores) {
+    /// Creates an editor holding `scores`, or empty fields when there are none yet.
+    public init(scores: Scores?) {
         original = scores
-        fields = scores.values.map(String.init)
+        fields = scores?.values.map(String.init) ?? Array(repeating: "", count: Dimension.allCases.count)
     }
 
     /// The focused dimension.

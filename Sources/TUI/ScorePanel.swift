@@ -8,7 +8,8 @@ struct ScorePanel {
 
     /// Draws into `rect` (six rows) and returns where the hardware cursor should go while editing.
     func draw(into grid: inout ScreenGrid, rect: Rect) -> (row: Int, column: Int)? {
-        guard item.grade == .graded || item.teacherScores != nil, let shown = item.shownScores else {
+        let shown = item.shownScores
+        guard editor != nil || ((item.grade == .graded || item.teacherScores != nil) && shown != nil) else {
             drawUngraded(into: &grid, rect: rect)
             return nil
         }
@@ -17,8 +18,8 @@ struct ScorePanel {
         let barWidth = max(5, min(20, width - labelWidth - 4 - 12 - 3))
         var cursor: (row: Int, column: Int)?
 
-        let values: [Int?] = editor?.values ?? shown.values.map { Optional($0) }
-        let total = editor?.total ?? shown.total
+        let values: [Int?] = editor?.values ?? shown?.values.map { Optional($0) } ?? []
+        let total = editor?.total ?? shown?.total ?? 0
         let totalBand = Band(total: total)
         var column = rect.column
         column += grid.put("Total", row: rect.row, column: column, width: labelWidth, style: Style(.accent, bold: true))

@@ -88,6 +88,9 @@ public struct WeightMatrix: @unchecked Sendable {
         }
     }
 
+    /// Row ranges per worker thread in `gemv` (taken dynamically; see `Parallel.forRanges`).
+    static let gemvChunksPerThread = 4
+
     /// Several products with one shared input in one parallel pass (e.g. q, k, v or gate, up): the input is quantized
     /// once per activation format and all output rows are split across cores by bytes. Every matrix must take
     /// `x`'s length as `cols`; each output pointer gets that matrix's `rows` floats.
@@ -115,7 +118,7 @@ public struct WeightMatrix: @unchecked Sendable {
         }
         let bytes = totalBytes
         // Split the concatenated rows by bytes; each thread walks its byte range matrix by matrix.
-        Parallel.forRanges(bytes, minimumChunk: 1 << 16) { range in
+        Parallel.forRanges(bytes, minimumChunk: 1 << 16, chunksPerThread: WeightMatrix.gemvChunksPerThread) { range in
             for (index, (matrix, act, y)) in plan.enumerated() {
                 let start = starts[index]
                 let lo = max(range.lowerBound, start) - start

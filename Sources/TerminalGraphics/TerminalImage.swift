@@ -75,7 +75,8 @@ public struct TerminalImage: Sendable, Hashable {
         switch mode {
         case .sixel:
             return TerminalImage(
-                mode: mode, cells: cells, pixels: canvas, sixel: try SixelEncoder.encode(padded), lines: [])
+                mode: mode, cells: cells, pixels: canvas, sixel: try SixelEncoder.encode(padded, exact: background),
+                lines: [])
         default:
             let lines = HalfBlockRenderer.lines(padded, trueColor: mode == .trueColorBlocks)
             return TerminalImage(mode: mode, cells: cells, pixels: canvas, sixel: [], lines: lines)

@@ -1,15 +1,14 @@
 import ArgumentParser
-import COpenBLAS
 import Foundation
 import GGUF
 import Tensor
 
-/// `easel bench engine`: the inference engine's kernels on a synthetic Qwen2-VL-2B Q4_K_M file, against the
-/// machine's own bounds measured in the same run (read bandwidth for decode, `cblas_sgemm` rate for prefill).
+/// `easel bench engine`: the inference engine on a synthetic Qwen2-VL-2B Q4_K_M file, against the machine's own
+/// bounds measured in the same run (read bandwidth for decode, `cblas_sgemm` rate for prefill).
 struct BenchEngine: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "engine",
-        abstract: "Decode/prefill weight passes on a synthetic Qwen2-VL-2B Q4_K_M model vs bandwidth and sgemm bounds.")
+        abstract: "Decode and prefill on a synthetic Qwen2-VL-2B Q4_K_M model vs bandwidth and sgemm bounds.")
 
     @Option(help: "Transformer layers of the synthetic model (28 = Qwen2-VL-2B).")
     var layers: Int = 28
@@ -17,11 +16,21 @@ struct BenchEngine: ParsableCommand {
     @Option(help: "Decode-equivalent weight passes to time (after one warm-up).")
     var decodeTokens: Int = 16
 
-    @Option(help: "Prompt length for the prefill matmuls.")
+    @Option(help: "Prompt length for prefill.")
     var prefillTokens: Int = 128
+
+    @Option(help: "Greedy decode steps of the whole language model after the prompt (0 skips the model run).")
+    var modelDecodeTokens: Int = 128
 
     @Option(help: "Use this synthetic GGUF (written if absent) instead of a temporary file.")
     var model: String?
+
+    func validate() throws {
+        guard layers >= 1, layers <= 28 else { throw ValidationError("--layers must be 1...28") }
+        guard decodeTokens >= 1, prefillTokens >= 1, modelDecodeTokens >= 0 else {
+            throw ValidationError("token counts must be positive")
+        }
+    }
 
     func run() throws {
         let synthetic = SyntheticModel(layers: layers)
@@ -39,47 +48,95 @@ struct BenchEngine: ParsableCommand {
         let threads = Parallel.threadCount
         print(
             "model: \(file.summary().parameterCount / 1_000_000) M parameters, "
-                + "\(String(format: "%.1f", Double(file.fileSize) / 1_048_576)) MiB; threads: \(threads); "
-                + "AVX2 kernels: \(Kernels.simdEnabled)")
+                + String(format: "%.1f MiB", Double(file.fileSize) / 1_048_576)
+                + "; threads: \(threads); AVX2 kernels: \(Kernels.simdEnabled); load average: \(Clock.loadAverage())")
 
         let bandwidth = Bounds.readBandwidth(bytes: 1 << 30, threads: threads)
-        print(String(format: "read bandwidth (%d threads, 1 GiB): %.1f GB/s", threads, bandwidth / 1e9))
+        print(
+            String(
+                format: "bound  read bandwidth (%d threads, 1 GiB, best of 5): %.1f GB/s wall, %.1f GB/s per CPU-time",
+                threads, bandwidth.wall / 1e9, bandwidth.perCPU / 1e9))
         let sgemm = Bounds.sgemmRate(n: 2048)
-        print(String(format: "cblas_sgemm 2048³: %.1f GFLOP/s", sgemm / 1e9))
+        print(
+            String(
+                format: "bound  cblas_sgemm 2048³ (best of 3): %.1f GFLOP/s wall, %.1f GFLOP per CPU-second",
+                sgemm.wall / 1e9, sgemm.perCPUSecond / 1e9))
 
         let weights = try WeightPass(file: file, synthetic: synthetic)
+        let bytes = Double(weights.bytesPerToken)
+        let bound = bandwidth.wall / bytes
+        let boundCPU = bandwidth.perCPU / bytes
+        print(
+            String(
+                format: "bound  decode: %.0f MB of weights per token → %.1f tokens/s wall, %.1f per CPU-time",
+                bytes / 1e6, bound, boundCPU))
         let decode = weights.decode(tokens: decodeTokens)
-        let bound = bandwidth / Double(weights.bytesPerToken)
         print(
             String(
-                format:
-                    "decode weight pass: %.2f ms/token = %.1f tokens/s; %.0f MB read per token → bound %.1f tokens/s; %.0f%% of bound",
-                decode * 1e3, 1 / decode, Double(weights.bytesPerToken) / 1e6, bound, 100 / decode / bound))
-        let prefill = weights.prefill(tokens: prefillTokens)
+                format: "kernel decode weight pass: %.1f ms/token mean, %.1f median = %.1f tokens/s (%.0f%% of bound); "
+                    + "per CPU-time %.1f tokens/s (%.0f%%)",
+                decode.mean * 1e3, decode.median * 1e3, 1 / decode.median, 100 / decode.median / bound,
+                Double(threads) / decode.cpu, 100 * Double(threads) / decode.cpu / boundCPU))
         let flops = 2 * Double(prefillTokens) * Double(weights.layerParameters)
+        let prefill = weights.prefill(tokens: prefillTokens)
         print(
             String(
-                format:
-                    "prefill matmuls (%d tokens, layers only): %.2f s = %.1f tokens/s, %.1f GFLOP/s; %.0f%% of sgemm rate",
-                prefillTokens, prefill, Double(prefillTokens) / prefill, flops / prefill / 1e9,
-                100 * flops / prefill / sgemm))
+                format: "kernel prefill matmuls (%d tokens): %.2f s = %.1f GFLOP/s (%.0f%% of sgemm); "
+                    + "%.1f GFLOP per CPU-second (%.0f%% of sgemm's)",
+                prefillTokens, prefill.wall, flops / prefill.wall / 1e9, 100 * flops / prefill.wall / sgemm.wall,
+                flops / prefill.cpu / 1e9, 100 * flops / prefill.cpu / sgemm.perCPUSecond))
+        if modelDecodeTokens > 0 {
+            let run = try ModelRun(file: file, prefillTokens: prefillTokens, decodeTokens: modelDecodeTokens)
+            print(
+                String(
+                    format: "model  prefill (%d-token prompt → first logits): %.2f s = %.1f tokens/s; "
+                        + "matmuls at %.0f%% of sgemm (%.0f%% per CPU-second)",
+                    prefillTokens, run.prefill.wall, Double(prefillTokens) / run.prefill.wall,
+                    100 * flops / run.prefill.wall / sgemm.wall, 100 * flops / run.prefill.cpu / sgemm.perCPUSecond))
+            print(
+                String(
+                    format: "model  decode (%d greedy tokens): %.1f tokens/s mean, %.1f median step "
+                        + "(%.0f%% of bound); per CPU-time %.1f tokens/s (%.0f%%)",
+                    modelDecodeTokens, Double(modelDecodeTokens) / run.decodeSeconds, 1 / run.medianStep,
+                    100 / run.medianStep / bound, Double(threads) / run.medianStepCPU,
+                    100 * Double(threads) / run.medianStepCPU / boundCPU))
+        }
         print(String(format: "peak memory (maxrss): %.0f MiB", Clock.peakResidentMiB()))
     }
 }
 
 /// Timing and memory helpers for the benchmarks.
 enum Clock {
+    /// Monotonic wall-clock seconds.
     static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 
+    /// CPU seconds used by all threads of this process.
+    static func cpu() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+
     static func since(_ t: Double) -> Double { now() - t }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    }
 
     static func peakResidentMiB() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// The 1-minute load average (other work on the machine skews wall-clock numbers).
+    static func loadAverage() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "?" }
+        return String(text.split(separator: " ").first ?? "?")
     }
 }

@@ -59,12 +59,12 @@ struct BenchImport: ParsableCommand {
             """
             first import:  \(first.added.count) added in \(wall) s = \(Self.rate(Double(first.added.count), t.wall)) images/s, \
             \(Self.rate(Double(first.bytes) / 1e6, t.wall)) MB/s (\(first.bytes / Int64(max(1, count))) bytes per image)
-              where the time goes (summed over files; reading, hashing and checking run on \
+              CPU time per image by stage (reading, hashing and checking run on \
             \(ProcessInfo.processInfo.activeProcessorCount) cores at once, storing one at a time):
                 read      \(Self.ms(t.read, count)) ms/image
                 hash      \(Self.ms(t.hash, count)) ms/image (SHA-256, \(Self.rate(Double(first.bytes) / 1e6, t.hash)) MB/s)
                 validate  \(Self.ms(t.validate, count)) ms/image (header + 1/8-scale validation decode)
-                store     \(Self.ms(t.store, count)) ms/image (one transaction per artwork)
+                store     \(Self.ms(t.store, count)) ms/image (one transaction per artwork; \(Self.ms(t.storeWall, count)) ms wall-clock with the disk sync)
             second import: \(again.unchanged.count) unchanged, \(again.added.count) added in \(Self.seconds(again.timings.wall)) s = \
             \(Self.rate(Double(count), again.timings.wall)) images/s
             """)

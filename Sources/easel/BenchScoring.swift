@@ -21,30 +21,57 @@ struct BenchScoring: AsyncParsableCommand {
     func run() async throws {
         let sources = try loadSources()
         print("\(sources.count) source pictures, resized to about 1 MP; \(count) artworks per format, \(jobs) workers")
+        print("wall = elapsed time / artworks; cpu = process CPU time / artworks; 2-core rate = 2 s / cpu")
+        let side = BuiltinScorer.workingSide
+        let previews = sources.map { ImageResizer.downscale($0, toFitWidth: side, height: side) }
+        let n = count
+        let measureOnly = try await Self.timed {
+            _ = try await Parallel.map(Array(0..<n), width: jobs) { i in
+                ArtworkProfile(id: "\(i)", image: previews[i % previews.count], description: "artwork \(i)")
+            }
+        }
+        report("measure only (\(side) px input)", measureOnly, n)
         for format in ["jpeg", "png"] {
             let files: [Data] = try sources.map { image in
                 format == "jpeg" ? try JPEGEncoder.encode(image, quality: 90) : try PNGEncoder.encode(image)
             }
-            let n = count
-            let start = ContinuousClock.now
-            let profiles = try await Parallel.map(Array(0..<n), width: jobs) { i in
-                try ArtworkLoader.profile(id: "\(i)", data: files[i % files.count], description: "artwork \(i)")
+            var profiles: [ArtworkProfile] = []
+            let measuring = try await Self.timed {
+                profiles = try await Parallel.map(Array(0..<n), width: jobs) { i in
+                    try ArtworkLoader.profile(id: "\(i)", data: files[i % files.count], description: "artwork \(i)")
+                }
             }
-            let measured = ContinuousClock.now
             let context = ClassContext(profiles: profiles)
             let scorer = BuiltinScorer()
-            let assessments = try await Parallel.map(profiles, width: jobs) { profile in
-                scorer.assessment(for: profile, context: context, description: "artwork \(profile.id)")
+            let snapshot = profiles
+            let scoring = try await Self.timed {
+                _ = try await Parallel.map(snapshot, width: jobs) { profile in
+                    scorer.assessment(for: profile, context: context, description: "artwork \(profile.id)")
+                }
             }
-            let end = ContinuousClock.now
-            let total = Self.seconds(end - start)
-            print(
-                "\(format): \(assessments.count) artworks in \(String(format: "%.2f", total)) s = "
-                    + "\(String(format: "%.1f", Double(n) / total)) artworks/s "
-                    + "(decode + measure \(String(format: "%.1f", 1000 * Self.seconds(measured - start) / Double(n))) ms, "
-                    + "originality + map + critique \(String(format: "%.2f", 1000 * Self.seconds(end - measured) / Double(n))) ms "
-                    + "per artwork, wall time / count)")
+            report("\(format) 1 MP: decode + measure", measuring, n)
+            report("\(format) 1 MP: originality, map, critique", scoring, n)
+            report("\(format) 1 MP: whole artwork", (measuring.wall + scoring.wall, measuring.cpu + scoring.cpu), n)
         }
+    }
+
+    /// Prints one row: per-artwork wall and CPU milliseconds, and the rates they imply.
+    func report(_ label: String, _ time: (wall: Double, cpu: Double), _ n: Int) {
+        let wall = 1000 * time.wall / Double(n), cpu = 1000 * time.cpu / Double(n)
+        print(
+            label.padding(toLength: 42, withPad: " ", startingAt: 0)
+                + String(
+                    format: "wall %6.2f ms (%6.1f/s)   cpu %6.2f ms   2-core rate %6.1f/s", wall, 1000 / wall, cpu,
+                    2000 / cpu))
+    }
+
+    /// Wall and process CPU seconds spent in `body`.
+    static func timed(_ body: () async throws -> Void) async throws -> (wall: Double, cpu: Double) {
+        let cpuStart = clock()
+        let start = ContinuousClock.now
+        try await body()
+        let wall = seconds(ContinuousClock.now - start)
+        return (wall, Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC))
     }
 
     static func seconds(_ d: Duration) -> Double {

@@ -41,8 +41,9 @@ struct WeightPass {
         }
     }
 
-    /// Seconds per decode-equivalent pass (mean over `tokens` after one warm-up pass).
-    func decode(tokens: Int) -> Double {
+    /// Seconds per decode-equivalent pass (mean and median over `tokens` after one warm-up pass), and the median
+    /// CPU-seconds per pass (all threads).
+    func decode(tokens: Int) -> (mean: Double, median: Double, cpu: Double) {
         let x = UnsafeMutablePointer<Float>.allocate(capacity: ffn)
         let y = UnsafeMutablePointer<Float>.allocate(capacity: 4 * ffn + output.rows)
         defer {
@@ -60,16 +61,22 @@ struct WeightPass {
             output.gemv(x, into: y)
         }
         pass()
-        let t = Clock.now()
-        for _ in 0..<max(1, tokens) { pass() }
-        return Clock.since(t) / Double(max(1, tokens))
+        var times: [Double] = []
+        var cpus: [Double] = []
+        for _ in 0..<max(1, tokens) {
+            let (t, cpu) = (Clock.now(), Clock.cpu())
+            pass()
+            times.append(Clock.since(t))
+            cpus.append(Clock.cpu() - cpu)
+        }
+        return (times.reduce(0, +) / Double(times.count), Clock.median(times), Clock.median(cpus))
     }
 
-    /// Seconds for the layer matmuls of a `tokens`-token prompt.
-    func prefill(tokens: Int) -> Double {
+    /// Wall-clock and CPU seconds for the layer matmuls of a `tokens`-token prompt.
+    func prefill(tokens: Int) -> (wall: Double, cpu: Double) {
         let x = [Float](repeating: 0.01, count: tokens * ffn)
         var y = [Float](repeating: 0, count: tokens * ffn)
-        let t = Clock.now()
+        let (t, cpu) = (Clock.now(), Clock.cpu())
         x.withUnsafeBufferPointer { px in
             y.withUnsafeMutableBufferPointer { py in
                 let xp = px.baseAddress!, yp = py.baseAddress!
@@ -78,6 +85,6 @@ struct WeightPass {
                 }
             }
         }
-        return Clock.since(t)
+        return (Clock.since(t), Clock.cpu() - cpu)
     }
 }

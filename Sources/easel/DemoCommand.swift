@@ -29,9 +29,15 @@ struct DemoCommand: AsyncParsableCommand {
         } catch let exit as ExitCode where exit != .success {
             Console.error("grading: some artworks could not be graded (see above); going on with the rest")
         }
+        if Console.stdinIsTerminal, Console.stdoutIsTerminal {
+            var review = try ReviewCommand.parse(["--class", className, "--db", store.path])
+            try review.run()
+            return
+        }
         let record = try store.requireClass(className)
         print(StatusCommand.summary(of: try store.statusCounts(classID: record.id), className: record.name))
         print(DemoCommand.table(try store.results(classID: record.id)))
+        print("Review it in a terminal with: easel review --class \(className)")
         print("Export it with: easel export csv --class \(className)")
     }
 

@@ -9,7 +9,7 @@ struct Easel: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ImportCommand.self, ClassesCommand.self, StatusCommand.self, GradeCommand.self, CalibrateCommand.self,
-            EvalCommand.self, ExportCommand.self, DemoCommand.self, Bench.self, ModelCommand.self,
+            EvalCommand.self, ReviewCommand.self, ExportCommand.self, DemoCommand.self, Bench.self, ModelCommand.self,
         ]
     )
 }

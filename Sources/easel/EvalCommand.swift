@@ -28,13 +28,22 @@ struct EvalCommand: AsyncParsableCommand {
     func run() async throws {
         let test = try LabelSet(path: labels)
         let trainSet = try train.map { try LabelSet(path: $0) }
-        let report = try await Evaluation.run(test: test, train: trainSet)
+        var reporter: (label: String, bar: ProgressReporter)?
+        let report = try await Evaluation.run(test: test, train: trainSet) { label, done, total in
+            if reporter?.label != label {
+                reporter?.bar.finish()
+                reporter = (label, ProgressReporter(label: "measuring \(label)", total: total))
+            }
+            reporter?.bar.advance()
+        }
+        reporter?.bar.finish()
         if json {
             print(try report.json())
             return
         }
         if let calibration = report.calibration {
             print("calibrated on \(train!): \(calibration.examples) labelled images")
+            print(calibration.summary)
         } else {
             print("default map (no --train)")
         }

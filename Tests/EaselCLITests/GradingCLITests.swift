@@ -78,7 +78,7 @@ import Testing
         #expect(fitted.stdout.contains("saved as builtin calibration version 1"))
         #expect(fitted.stdout.contains("MAE before"))
         let regraded = try EaselBinary.run(["grade", "--class", "demo", "--force"] + db)
-        #expect(regraded.stdout.contains("builtin 2+cal1"), "\(regraded.stdout)")
+        #expect(regraded.stdout.contains("builtin 3+cal1"), "\(regraded.stdout)")
 
         let out = (root as NSString).appendingPathComponent("training")
         let export = try EaselBinary.run(["export", "training", "--class", "demo", "-o", out] + db)
@@ -98,6 +98,24 @@ import Testing
             #expect(["accepted", "edited"].contains(object["source"] as? String ?? ""))
             #expect((object["scores"] as? [String: Int])?.count == 6)
         }
+    }
+
+    @Test("a missing image file is reported by name, the rest are graded, and the exit status says so")
+    func missingFile() throws {
+        let folder = (root as NSString).appendingPathComponent("class")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let samples = (EaselBinary.repositoryRoot as NSString).appendingPathComponent("Samples")
+        for name in ["my_house.png", "storm.png", "tension.png"] {
+            try FileManager.default.copyItem(
+                atPath: (samples as NSString).appendingPathComponent(name),
+                toPath: (folder as NSString).appendingPathComponent(name))
+        }
+        #expect(try EaselBinary.run(["import", folder, "--class", "c"] + db).status == 0)
+        try FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent("storm.png"))
+        let graded = try EaselBinary.run(["grade", "--class", "c"] + db)
+        #expect(graded.status != 0)
+        #expect(graded.stderr.contains("storm.png"), "\(graded.stderr)")
+        #expect(graded.stdout.contains("graded 2 of 3"), "\(graded.stdout)")
     }
 
     @Test("eval prints one JSON object on the labelled set; a missing labels file is one clear line")

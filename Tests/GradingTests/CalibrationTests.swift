@@ -76,6 +76,16 @@ import Testing
         for d in Dimension.allCases { #expect(result.summary.contains(d.rawValue)) }
     }
 
+    @Test("a dimension whose fit cannot beat the default map out of sample keeps the default row")
+    func keepsBaseline() throws {
+        let result = try Calibrator.fit(Self.examples(30, truth: .default))
+        for fit in result.dimensions {
+            #expect(fit.keptBaseline)
+            #expect(result.map[fit.dimension] == LinearMap.default[fit.dimension])
+        }
+        #expect(result.summary.contains("the default row is kept"))
+    }
+
     @Test("fewer than 10 reviewed artworks are refused, saying how many more are needed")
     func needsMore() {
         #expect(throws: GradingError.needsMoreReviews(have: 7, need: 10)) {
@@ -88,7 +98,7 @@ import Testing
     func calibratedScorer() throws {
         let result = try Calibrator.fit(Self.examples(40, truth: Self.truth))
         let scorer = BuiltinScorer(map: result.map, mapLabel: "cal1")
-        #expect(scorer.version == "2+cal1")
+        #expect(scorer.version == "3+cal1")
         let a = scorer.assessment(for: ArtworkInput(id: "a", image: Synth.rainbow(), description: ""), context: .empty)
         #expect(
             a.scores

@@ -1,3 +1,4 @@
+import Foundation
 import Imaging
 import Rubric
 import Testing
@@ -101,6 +102,25 @@ import Testing
         #expect(odd.classSize == 8)
         let alone = scorer.measurements(for: profiles[0], context: .empty)
         #expect(alone.normalized(.featureDistance) == 0.5)
+    }
+
+    @Test("tiny, thin and one-colour images score without trouble, with finite, encodable evidence")
+    func oddImages() throws {
+        let images = [
+            Synth.flat(1, 1), Synth.flat(2, 2, (0, 0, 0)), Synth.flat(1, 500, (255, 0, 0)), Synth.rainbow(900, 3),
+            Synth.flat(5, 5, (255, 255, 255)),
+        ]
+        let profiles = images.enumerated().map {
+            ArtworkProfile(id: "\($0.offset)", image: $0.element, description: "")
+        }
+        let context = ClassContext(profiles: profiles)
+        for profile in profiles {
+            let a = BuiltinScorer().assessment(for: profile, context: context)
+            try a.scores.validate()
+            #expect(a.evidence.allSatisfy { $0.value.isFinite }, "\(a.evidence.filter { !$0.value.isFinite })")
+            #expect(CritiqueWriter.wordRange.contains(CritiqueWriter.wordCount(a.critique)))
+            _ = try JSONEncoder().encode(a)
+        }
     }
 
     @Test("every normalised feature stays in 0...1")

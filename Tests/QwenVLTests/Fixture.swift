@@ -11,9 +11,10 @@ struct Fixture: Decodable {
     let greedyPrompt: Int
     let greedyTokens: [Int]
     let greedyMargins: [Float]
+    let mrope: MRoPECase
 
     enum CodingKeys: String, CodingKey {
-        case file, prompts
+        case file, prompts, mrope
         case tensorTypes = "tensor_types"
         case lastLogits = "last_logits"
         case lastHidden = "last_hidden"
@@ -40,4 +41,28 @@ struct Fixture: Decodable {
         "tiny-untied-f32", "tiny-untied-f16", "tiny-untied-q8_0", "tiny-untied-q4_0", "tiny-tied-q4_k_m",
         "tiny-tied-q5_k_m",
     ]
+}
+
+/// An image-shaped sequence with HF's 3-axis M-RoPE positions, and one decode step after it.
+struct MRoPECase: Decodable {
+    let tokens: [Int]
+    let positions: [[Int]]
+    let ropeDelta: Int
+    let lastLogits: [Float]
+    let lastHidden: [Float]
+    let nextToken: Int
+    let nextPosition: Int
+    let nextLogits: [Float]
+    let nextHidden: [Float]
+
+    enum CodingKeys: String, CodingKey {
+        case tokens, positions
+        case ropeDelta = "rope_delta"
+        case lastLogits = "last_logits"
+        case lastHidden = "last_hidden"
+        case nextToken = "next_token"
+        case nextPosition = "next_position"
+        case nextLogits = "next_logits"
+        case nextHidden = "next_hidden"
+    }
 }

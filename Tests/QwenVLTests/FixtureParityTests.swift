@@ -94,3 +94,36 @@ import Testing
             "\(name): step \(first) differs though HF's margin \(fixture.greedyMargins[first]) exceeds \(band)")
     }
 }
+
+extension FixtureParityTests {
+    @Test(
+        "3-axis M-RoPE positions of an image-shaped prompt and the decode step after it match HF",
+        arguments: Fixture.names)
+    func mrope(name: String) throws {
+        let fixture = try Fixture.load(name)
+        let model = try QwenVLModel(path: fixture.path)
+        let lm = model.language
+        let c = fixture.mrope
+        let positions = c.tokens.indices.map {
+            MRoPEPosition(t: c.positions[0][$0], h: c.positions[1][$0], w: c.positions[2][$0])
+        }
+        let cache = KVCache(config: lm.config, capacity: c.tokens.count + 1)
+        let hidden = try lm.forward(try lm.embed(c.tokens), positions: positions, cache: cache, precision: .exact)
+        let logits = lm.logits(hidden: hidden, row: c.tokens.count - 1, precision: .exact)
+        // The next token's position is its cache slot plus rope_delta (positions and slots diverge after an image).
+        #expect(c.nextPosition == c.tokens.count + c.ropeDelta)
+        let next = try lm.forward(
+            try lm.embed([c.nextToken]), positions: [MRoPEPosition(text: cache.count + c.ropeDelta)], cache: cache,
+            precision: .exact)
+        let nextLogits = lm.logits(hidden: next, row: 0, precision: .exact)
+        let width = lm.config.hidden
+        for (label, values, reference) in [
+            ("logits", logits[...], c.lastLogits), ("hidden", hidden[((c.tokens.count - 1) * width)...], c.lastHidden),
+            ("next logits", nextLogits[...], c.nextLogits), ("next hidden", next[...], c.nextHidden),
+        ] {
+            let e = Self.error(values, reference)
+            print("\(name) M-RoPE \(label): max |Δ| \(e.error) of \(e.scale)")
+            #expect(e.error <= 1e-4 * e.scale, "\(name) M-RoPE \(label): max |Δ| \(e.error)")
+        }
+    }
+}

@@ -112,3 +112,30 @@ import Testing
         #expect(throws: QwenVLError.self) { try QwenVLModel(file: tokenizer) }
     }
 }
+
+extension ModelTests {
+    @Test("Generation from prepared rows at 3-axis positions continues at the largest position + 1")
+    func generateFromRows() throws {
+        let fixture = try Fixture.load("tiny-untied-f32")
+        let model = try QwenVLModel(path: fixture.path)
+        let lm = model.language
+        let c = fixture.mrope
+        let positions = c.tokens.indices.map {
+            MRoPEPosition(t: c.positions[0][$0], h: c.positions[1][$0], w: c.positions[2][$0])
+        }
+        let result = try model.generate(
+            prompt: c.tokens, embeddings: try lm.embed(c.tokens), positions: positions,
+            options: GenerationOptions(maxTokens: 2, stopAtEndOfTurn: false, precision: .exact))
+        #expect(result.tokens.first == Sampler.argmax(c.lastLogits))
+        // The second token, computed step by step: the first one at position max + 1 (= slot + rope_delta).
+        let cache = KVCache(config: lm.config, capacity: c.tokens.count + 1)
+        _ = try lm.forward(try lm.embed(c.tokens), positions: positions, cache: cache, precision: .exact)
+        let next = try lm.forward(
+            try lm.embed([result.tokens[0]]), positions: [MRoPEPosition(text: c.nextPosition)], cache: cache,
+            precision: .exact)
+        #expect(result.tokens.last == Sampler.argmax(lm.logits(hidden: next, row: 0, precision: .exact)))
+        #expect(throws: QwenVLError.self) {
+            try model.generate(prompt: c.tokens, embeddings: [1, 2], positions: positions)
+        }
+    }
+}

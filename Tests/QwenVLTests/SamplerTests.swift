@@ -54,3 +54,15 @@ import Testing
         #expect(throws: QwenVLError.self) { try Sampler(topP: 1.5) }
     }
 }
+
+extension SamplerTests {
+    @Test("Top-n selection equals a full sort")
+    func topSelection() {
+        var random = SplitMix64(seed: 9)
+        let logits = (0..<1000).map { _ in Float(random.nextUnit() * 10).rounded() }
+        let sorted = logits.indices.sorted { logits[$0] > logits[$1] || (logits[$0] == logits[$1] && $0 < $1) }
+        #expect(Sampler.top(logits, count: 5).map(\.id) == Array(sorted.prefix(5)))
+        #expect(Sampler.top([1, 2], count: 5).map(\.id) == [1, 0])
+        #expect(Sampler.top([1, 2], count: 0).isEmpty)
+    }
+}

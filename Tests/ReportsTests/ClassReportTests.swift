@@ -12,18 +12,19 @@ import Testing
         let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("easel-reports-\(UUID().uuidString)")
         let store = try Store(path: (folder as NSString).appendingPathComponent("db.sqlite"))
         let klass = try store.ensureClass(named: "7B")
-        func add(_ n: Int, title: String, student: String) throws -> Int64 {
+        func add(_ n: Int, title: String, student: String, description: String = "d") throws -> Int64 {
             let hex = String(n, radix: 16)
             return try store.importArtwork(
                 NewArtwork(
                     filePath: "/c/art\(n).png", sha256: String(repeating: "0", count: 64 - hex.count) + hex,
-                    byteSize: 10, width: 4, height: 3, title: title, description: "d", studentName: student),
+                    byteSize: 10, width: 4, height: 3, title: title, description: description,
+                    studentName: student),
                 classID: klass.id
             ).artworkID
         }
         let a = try add(1, title: "Sea, sky and \"waves\"", student: "Zoë Ångström")
         let b = try add(2, title: "=HYPERLINK(\"http://x\",\"y\")", student: "@José")
-        _ = try add(3, title: "Hills\nat dusk", student: "王小明")
+        _ = try add(3, title: "Hills\nat dusk", student: "王小明", description: "=HYPERLINK(\"http://x\",\"y\")")
         let assessment = Assessment(
             scores: try Scores([10, 11, 12, 13, 14]), critique: "Line one.\nLine two, with a comma.",
             scorerID: "builtin", scorerVersion: "1", duration: 0.1)
@@ -49,16 +50,16 @@ import Testing
         let rows = try parse(data)
         #expect(rows.first == ClassReport.columns)
         #expect(rows.count == 4)
-        #expect(Array(rows[1][0...2]) == ["Zoë Ångström", "Sea, sky and \"waves\"", "art1.png"])
+        #expect(Array(rows[1][0...3]) == ["Zoë Ångström", "Sea, sky and \"waves\"", "d", "art1.png"])
         #expect(
-            Array(rows[1][3...12]) == [
+            Array(rows[1][4...13]) == [
                 "10", "11", "12", "13", "14", "60", "competent", "accepted",
                 "Line one.\nLine two, with a comma.", "builtin 1",
             ])
-        #expect(rows[1][13].hasSuffix("Z") && rows[1][13].count == 20)
+        #expect(rows[1][14].hasSuffix("Z") && rows[1][14].count == 20)
         #expect(
-            Array(rows[2][3...11]) == ["20", "20", "20", "20", "1", "81", "strong", "edited", "'-5 points? No: +10."])
-        #expect(Array(rows[3][2...13]) == ["art3.png", "", "", "", "", "", "", "", "unreviewed", "", "", ""])
+            Array(rows[2][4...12]) == ["20", "20", "20", "20", "1", "81", "strong", "edited", "'-5 points? No: +10."])
+        #expect(Array(rows[3][3...14]) == ["art3.png", "", "", "", "", "", "", "", "unreviewed", "", "", ""])
     }
 
     @Test("RFC 4180: CRLF line ends, quoted commas, doubled quotes and line breaks inside quotes, UTF-8")
@@ -68,10 +69,10 @@ import Testing
         let text = String(decoding: try ClassReport.csv(try store.results(classID: classID)), as: UTF8.self)
         #expect(
             text.hasPrefix(
-                "student,title,file,originality,color,texture,composition,content,total,band,status,"
+                "student,title,description,file,originality,color,texture,composition,content,total,band,status,"
                     + "critique,scorer,reviewed_at\r\n"))
-        #expect(text.contains("Zoë Ångström,\"Sea, sky and \"\"waves\"\"\",art1.png,"))
-        #expect(text.contains("王小明,\"Hills\nat dusk\",art3.png,"))
+        #expect(text.contains("Zoë Ångström,\"Sea, sky and \"\"waves\"\"\",d,art1.png,"))
+        #expect(text.contains("王小明,\"Hills\nat dusk\",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",art3.png,"))
         #expect(text.hasSuffix("\r\n"))
     }
 
@@ -82,6 +83,7 @@ import Testing
         let rows = try parse(try ClassReport.csv(try store.results(classID: classID)))
         #expect(rows[2][0] == "'@José")
         #expect(rows[2][1] == "'=HYPERLINK(\"http://x\",\"y\")")
+        #expect(rows[3][2] == "'=HYPERLINK(\"http://x\",\"y\")", "a formula in a description is text too")
         for row in rows.dropFirst() {
             for cell in row {
                 #expect(!["=", "+", "-", "@", "\t", "\r"].contains(cell.first.map(String.init) ?? ""), "\(cell)")

@@ -8,7 +8,7 @@ enum Fixtures {
 
     static func item(
         student: String = "Ana Pérez", title: String = "Garlic", description: String = "A garlic bulb in pencil.",
-        status: ReviewStatus = .unreviewed, teacher: Scores? = nil, critique: String? = nil
+        status: ReviewState = .unreviewed, teacher: Scores? = nil, critique: String? = nil
     ) -> ArtworkItem {
         ArtworkItem(
             student: student, title: title, description: description,

@@ -42,4 +42,21 @@ import Testing
         let scale = expected.map(abs).max()!
         #expect(zip(y, expected).allSatisfy { abs(Double($0) - $1) <= 0.05 * scale })
     }
+
+    @Test("panels cover every row and come in whole rounds per worker (or many small ones)")
+    func panelPlan() {
+        for (rows, cols) in [
+            (1536, 1536), (256, 1536), (8960, 1536), (1536, 8960), (151_936, 1536), (40, 64), (17, 32),
+        ] {
+            for workers in [1, 2, 3, 16] {
+                let (size, count) = WeightMatrix.panels(rows: rows, cols: cols, workers: workers)
+                #expect(size * count >= rows && size * (count - 1) < rows, "\(rows)x\(cols)/\(workers)")
+                if rows >= 16 * workers * 2 {
+                    #expect(count % workers == 0 || count >= 8 * workers, "\(rows)x\(cols)/\(workers): \(count)")
+                }
+            }
+        }
+        #expect(WeightMatrix.panels(rows: 1536, cols: 1536, workers: 2) == (256, 6))
+        #expect(WeightMatrix.panels(rows: 8960, cols: 1536, workers: 2) == (320, 28))
+    }
 }

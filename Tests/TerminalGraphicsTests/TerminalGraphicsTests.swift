@@ -40,17 +40,21 @@ import Testing
 
     @Test("a rendered sixel artwork fills the whole box, centred on the background, in whole 6-pixel bands")
     func paddedToBox() throws {
-        let picture = RGBImage(width: 40, height: 100, fill: (200, 30, 30))
+        let picture = SixelTests.gradient(width: 40, height: 100)
         let image = try TerminalImage.render(
             picture, mode: .sixel, cells: PixelSize(width: 10, height: 7), cellSize: PixelSize(width: 10, height: 20),
             background: RGB(0, 0, 0))
         #expect(image.pixels == PixelSize(width: 100, height: 138))
         let decoded = try SixelDecoder.decode(image.sixelBytes)
         #expect(decoded.width == 100 && decoded.height == 138)
-        let corner = decoded[0, 0]
         let middle = decoded[50, 69]
-        #expect(Int(corner.r) + Int(corner.g) + Int(corner.b) < 30)
-        #expect(middle.r > 170 && middle.g < 60)
+        for y in [0, 10, 137] {
+            for x in 0..<30 {
+                let p = decoded[x, y]
+                #expect(p.r == 0 && p.g == 0 && p.b == 0, "the letterbox is exactly the background, no dither dots")
+            }
+        }
+        #expect(Int(middle.r) + Int(middle.g) + Int(middle.b) > 150)
     }
 
     @Test("the sixel canvas respects the terminal's largest sixel geometry")

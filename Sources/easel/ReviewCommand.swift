@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Grading
+import Store
+import TUI
+import TerminalGraphics
+import Workstation
+
+/// `easel review --class NAME`: the full-screen review workstation.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review a class full-screen: the artwork beside its scores and critique; accept or correct them.",
+        discussion: """
+            Keys: j/k or arrows move, n next unreviewed, a accept, e edit scores, c edit critique (C in $EDITOR), \
+            u undo, r regrade, / filter, g/G first/last, ? help, q quit. Settings may also come from \
+            $XDG_CONFIG_HOME/easel/config.toml, table [review]: theme, graphics, scorer.
+            """)
+
+    @Option(name: .customLong("class"), help: "The class name.")
+    var className: String
+
+    @Option(help: "How to draw artworks: auto, sixel, blocks or none (default: config file, else auto).")
+    var graphics: String?
+
+    @Option(help: "Colour theme: default, light, high-contrast, okabe-ito, or a path to a .toml file.")
+    var theme: String?
+
+    @Option(help: "Background scorer for ungraded artworks: builtin or none (default: config file, else builtin).")
+    var scorer: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let config = try ReviewConfig.load()
+        let preference = try GraphicsPreference(parsing: graphics ?? config.graphics ?? "auto")
+        var chosenTheme = try ThemeLoader.load(
+            name: theme ?? config.theme ?? "default", searching: ThemeLoader.searchFolders())
+        if Theme.colorDisabled(by: environment) { chosenTheme = chosenTheme.withoutColor }
+        let scorerName = scorer ?? config.scorer ?? "builtin"
+        guard ["builtin", "none"].contains(scorerName) else {
+            throw ValidationError("unknown scorer '\(scorerName)'; use builtin or none")
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw ValidationError("easel review needs an interactive terminal (stdin and stdout must be a tty)")
+        }
+
+        let store = try database.open()
+        let record = try store.requireClass(className)
+        let capabilities = Self.capabilities(for: preference, environment: environment)
+        let worker: GradingWorker? =
+            scorerName == "builtin"
+            ? GradingWorker(store: store, classID: record.id, scorer: try BuiltinScorerLoader.load(store)) : nil
+        let session = try ReviewSession(
+            store: store, classRecord: record, scorerName: worker?.scorerLabel ?? "none",
+            graphics: preference.resolve(capabilities))
+        try ReviewApp(session: session, worker: worker, theme: chosenTheme, capabilities: capabilities).run()
+    }
+
+    /// Probes the terminal when the choice depends on it; otherwise reads only what the kernel knows.
+    static func capabilities(for preference: GraphicsPreference, environment: [String: String]) -> TerminalCapabilities
+    {
+        let trueColor = TerminalCapabilities.announcesTrueColor(environment)
+        switch preference {
+        case .auto, .sixel:
+            return (try? TerminalProbe.probe(environment: environment)) ?? TerminalCapabilities(trueColor: trueColor)
+        case .blocks, .none:
+            return TerminalCapabilities(cellSize: TerminalProbe.windowCellSize(fd: STDOUT_FILENO), trueColor: trueColor)
+        }
+    }
+}

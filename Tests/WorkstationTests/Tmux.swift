@@ -1,0 +1,60 @@
+import Foundation
+
+/// A private tmux server (`-L`, no user config) for driving the real `easel` binary.
+struct Tmux {
+    let socket = "easel-test-\(UUID().uuidString.prefix(8))"
+
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    /// Runs tmux with posix_spawn and waitpid: Foundation's Process never sees the client exit, because the
+    /// server that `new-session` forks inherits the descriptor Process watches.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ) == 0 else {
+            throw CocoaError(.executableLoad)
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+
+    /// Starts `command` in a detached session of `columns`×`rows`.
+    func start(_ command: String, columns: Int = 100, rows: Int = 30, environment: [String: String] = [:]) throws {
+        var arguments = ["new-session", "-d", "-s", "app", "-x", "\(columns)", "-y", "\(rows)"]
+        for (key, value) in environment { arguments += ["-e", "\(key)=\(value)"] }
+        try run(arguments + [command])
+    }
+
+    func keys(_ keys: String...) throws { try run(["send-keys", "-t", "app"] + keys) }
+
+    func literal(_ text: String) throws { try run(["send-keys", "-t", "app", "-l", text]) }
+
+    func screen(escapes: Bool = false) throws -> String {
+        try run(["capture-pane", "-t", "app", "-p"] + (escapes ? ["-e"] : []))
+    }
+
+    /// Waits until the screen contains `text`; returns the screen, or nil after `timeout` seconds.
+    func wait(for text: String, timeout: Double = 30) throws -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let screen = try screen()
+            if screen.contains(text) { return screen }
+            usleep(50_000)
+        }
+        return nil
+    }
+
+    func kill() { _ = try? run(["kill-server"]) }
+}
