@@ -28,40 +28,10 @@ public final class MultimodalSession {
     /// Image `k` fills the k-th run of `<|image_pad|>` tokens, whose length must be the image's merged token count
     /// (see ``QwenVLModel/expandImagePads(_:images:)``).
     public func prefill(_ tokens: [Int], images: [EncodedImage] = []) throws(QwenVLError) -> [Float] {
-        guard !tokens.isEmpty else { throw .emptyPrompt }
-        let language = model.language
-        let hidden = language.config.hidden
-        var embeddings = try language.embed(tokens)
-        var positions: [MRoPEPosition] = []
-        positions.reserveCapacity(tokens.count)
-        let runs = model.imagePadRuns(tokens)
-        guard runs.count == images.count else {
-            throw .badImage("the prompt has \(runs.count) image placeholders but \(images.count) images were given")
-        }
-        var index = 0
-        for (run, image) in zip(runs, images) {
-            guard run.count == image.patches.mergedTokenCount, image.features.count == run.count * hidden else {
-                throw .badImage(
-                    "an image placeholder of \(run.count) tokens does not fit an image of "
-                        + "\(image.patches.mergedTokenCount) tokens of width \(image.features.count / max(1, run.count))"
-                )
-            }
-            while index < run.lowerBound {
-                positions.append(MRoPEPosition(text: nextPosition))
-                nextPosition += 1
-                index += 1
-            }
-            positions += image.patches.ropePositions(start: nextPosition)
-            nextPosition += image.patches.positionSpan
-            embeddings.replaceSubrange(run.lowerBound * hidden..<run.upperBound * hidden, with: image.features)
-            index = run.upperBound
-        }
-        while index < tokens.count {
-            positions.append(MRoPEPosition(text: nextPosition))
-            nextPosition += 1
-            index += 1
-        }
-        return try language.forward(embeddings, positions: positions, cache: cache, precision: precision)
+        let rows = try model.promptRows(tokens, images: images, start: nextPosition)
+        nextPosition = rows.nextPosition
+        return try model.language.forward(
+            rows.embeddings, positions: rows.positions, cache: cache, precision: precision)
     }
 
     /// Feeds one token and returns its final hidden state.

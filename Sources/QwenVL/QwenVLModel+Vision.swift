@@ -55,54 +55,62 @@ extension QwenVLModel {
         }
     }
 
+    /// The prompt's input rows: token embeddings with each `<|image_pad|>` run replaced by the next image's
+    /// features, and M-RoPE positions from `start` (an image advances them by max(h, w), the text after it
+    /// continues from there); `nextPosition` is the position of the token after the prompt.
+    public func promptRows(_ tokens: [Int], images: [EncodedImage], start: Int = 0) throws(QwenVLError) -> (
+        embeddings: [Float], positions: [MRoPEPosition], nextPosition: Int
+    ) {
+        guard !tokens.isEmpty else { throw .emptyPrompt }
+        let hidden = language.config.hidden
+        var embeddings = try language.embed(tokens)
+        var positions: [MRoPEPosition] = []
+        positions.reserveCapacity(tokens.count)
+        let runs = imagePadRuns(tokens)
+        guard runs.count == images.count else {
+            throw .badImage("the prompt has \(runs.count) image placeholders but \(images.count) images were given")
+        }
+        var next = start
+        var index = 0
+        for (run, image) in zip(runs, images) {
+            guard run.count == image.patches.mergedTokenCount, image.features.count == run.count * hidden else {
+                throw .badImage(
+                    "an image placeholder of \(run.count) tokens does not fit an image of "
+                        + "\(image.patches.mergedTokenCount) tokens of width \(image.features.count / max(1, run.count))"
+                )
+            }
+            for _ in index..<run.lowerBound {
+                positions.append(MRoPEPosition(text: next))
+                next += 1
+            }
+            positions += image.patches.ropePositions(start: next)
+            next += image.patches.positionSpan
+            embeddings.replaceSubrange(run.lowerBound * hidden..<run.upperBound * hidden, with: image.features)
+            index = run.upperBound
+        }
+        for _ in index..<tokens.count {
+            positions.append(MRoPEPosition(text: next))
+            next += 1
+        }
+        return (embeddings, positions, next)
+    }
+
     /// Generates with images in context: `prompt` holds one `<|image_pad|>` (or a run of the right length) per
-    /// image; the images are encoded by `vision` first.
+    /// image; the images are encoded by `vision` first (their time counts as prompt time).
     public func generate(
         prompt: [Int], images: [ImagePatches], vision: VisionTower, options: GenerationOptions = GenerationOptions(),
         onText: ((String) -> Void)? = nil
     ) throws(QwenVLError) -> GenerationResult {
         try check(vision: vision)
-        guard options.maxTokens > 0 else { throw .badOption("--max-tokens must be at least 1") }
         let start = DispatchTime.now()
-        let encoded = try images.map { (p) throws(QwenVLError) in
-            EncodedImage(patches: p, features: try vision.encode(p))
-        }
+        var encoded: [EncodedImage] = []
+        for patches in images { encoded.append(EncodedImage(patches: patches, features: try vision.encode(patches))) }
         let tokens = try expandImagePads(prompt, images: images)
-        var sampler = try Sampler(
-            temperature: options.temperature, topK: options.topK, topP: options.topP, seed: options.seed)
-        let session = try MultimodalSession(
-            model: self, capacity: tokens.count + options.maxTokens, precision: options.precision)
-        let hidden = try session.prefill(tokens, images: encoded)
-        var logits = session.logits(hidden, row: tokens.count - 1)
-        let prefillEnd = DispatchTime.now()
-        let topLogits = Sampler.top(logits, count: 5)
-        var generated: [Int] = []
-        var text = ""
-        var decoder = UTF8StreamDecoder()
-        var reason = GenerationResult.StopReason.maxTokens
-        var steps = 0
-        while true {
-            let token = sampler.next(logits)
-            generated.append(token)
-            if (options.stopAtEndOfTurn && stopTokens.contains(token)) || options.extraStopTokens.contains(token) {
-                reason = .endOfTurn
-                break
-            }
-            let piece = decoder.decode(tokenizer.bytes(of: token))
-            text += piece
-            if !piece.isEmpty { onText?(piece) }
-            if generated.count >= options.maxTokens { break }
-            logits = session.logits(try session.step(token), row: 0)
-            steps += 1
-        }
-        let rest = decoder.finish()
-        text += rest
-        if !rest.isEmpty { onText?(rest) }
-        let end = DispatchTime.now()
-        let seconds = { (a: DispatchTime, b: DispatchTime) in Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9 }
-        return GenerationResult(
-            promptTokens: tokens, tokens: generated, text: text, topLogits: topLogits,
-            promptSeconds: seconds(start, prefillEnd), generationSeconds: seconds(prefillEnd, end),
-            decodeSteps: steps, stopReason: reason)
+        let rows = try promptRows(tokens, images: encoded)
+        let encodeSeconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        var result = try generate(
+            prompt: tokens, embeddings: rows.embeddings, positions: rows.positions, options: options, onText: onText)
+        result.promptSeconds += encodeSeconds
+        return result
     }
 }

@@ -39,8 +39,8 @@ struct BenchVision: ParsableCommand {
         try text.write(to: textPath)
         print(String(format: "wrote synthetic F16 vision tower and Q4_K_M text model in %.1f s", Clock.since(t)))
         let threads = Parallel.threadCount
-        let sgemm = Bounds.sgemmRate(n: 2048)
-        let bandwidth = Bounds.readBandwidth(bytes: 1 << 30, threads: threads)
+        let sgemm = Bounds.sgemmRate(n: 2048).wall
+        let bandwidth = Bounds.readBandwidth(bytes: 1 << 30, threads: threads).wall
         print(
             String(
                 format: "threads %d; cblas_sgemm 2048³: %.1f GFLOP/s; read bandwidth: %.1f GB/s", threads, sgemm / 1e9,
