@@ -86,3 +86,20 @@ int ets_read_key(int timeout_ms, int *code) {
     *code = (int)ch;
     return r == KEY_CODE_YES ? ETS_READ_FUNCTION : ETS_READ_CHAR;
 }
+
+void ets_enable_mouse(void) {
+    mouseinterval(0);
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+}
+
+int ets_read_mouse(int *y, int *x, int *button) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return -1;
+    *y = event.y;
+    *x = event.x;
+    if (event.bstate & BUTTON1_PRESSED) *button = ETS_MOUSE_LEFT;
+    else if (event.bstate & BUTTON4_PRESSED) *button = ETS_MOUSE_WHEEL_UP;
+    else if (event.bstate & BUTTON5_PRESSED) *button = ETS_MOUSE_WHEEL_DOWN;
+    else *button = ETS_MOUSE_NONE;
+    return 0;
+}

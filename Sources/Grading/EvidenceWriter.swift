@@ -132,6 +132,13 @@ public enum EvidenceWriter {
             if n == 0 { return "no description words to compare" }
             if (m.classSize ?? 0) < OriginalityMeasurer.minimumPeers { return "description words not yet compared" }
             let k = Int((v * Double(n)).rounded())
+            if n == 1 {
+                return k == 1
+                    ? "a specific description word used by no one else in the class"
+                    : "a specific description word that others in the class use too"
+            }
+            if k == n { return "all \(n) specific description words used by no one else in the class" }
+            if k == 0 { return "specific description words that others in the class use too" }
             return "\(k) of \(n) specific description words used by no one else in the class"
         }
     }

@@ -36,6 +36,8 @@ public enum Key: Sendable, Hashable {
     case f1
     /// The terminal changed size.
     case resize
+    /// A mouse press at a cell.
+    case mouse(row: Int, column: Int, button: MouseButton)
 
     /// The key for a Unicode scalar read from the terminal (control codes map to their keys).
     public init?(scalar value: UInt32) {
@@ -53,4 +55,14 @@ public enum Key: Sendable, Hashable {
             self = .character(Character(scalar))
         }
     }
+}
+
+/// The mouse buttons the review screen uses.
+public enum MouseButton: Sendable, Hashable {
+    /// The left button, pressed.
+    case left
+    /// The wheel, turned up.
+    case wheelUp
+    /// The wheel, turned down.
+    case wheelDown
 }

@@ -8,6 +8,34 @@ public struct ReviewFrame: Sendable, Hashable {
     public var grid: ScreenGrid
     /// The picture box, in cells.
     public var imageBox: Rect?
+    /// Where the mouse can point at something.
+    public var targets: [HitTarget] = []
+
+    /// What the cell at (`row`, `column`) belongs to.
+    public func target(row: Int, column: Int) -> HitTarget.Kind? {
+        targets.first {
+            row >= $0.rect.row && row < $0.rect.bottom && column >= $0.rect.column && column < $0.rect.right
+        }?
+        .kind
+    }
+}
+
+/// A part of the screen the mouse can point at.
+public struct HitTarget: Sendable, Hashable {
+    /// What a target is.
+    public enum Kind: Sendable, Hashable {
+        /// A sub-score's row.
+        case dimension(Dimension)
+        /// The critique.
+        case critique
+        /// The artwork pane.
+        case artwork
+    }
+
+    /// Where it is.
+    public var rect: Rect
+    /// What it is.
+    public var kind: Kind
 }
 
 /// Turns a ``ReviewScreenModel`` into a ``ReviewFrame`` for a terminal size. Pure: no terminal needed.
@@ -22,10 +50,11 @@ public enum ReviewRenderer {
         }
         drawHeader(&grid, model: model, layout: layout)
         var imageBox: Rect?
+        var detailTargets: [HitTarget] = []
         if let item = model.item {
             grid.frame(layout.artworkPane, title: "Artwork", style: Style(.border))
             imageBox = drawArtwork(&grid, model: model, item: item, layout: layout)
-            drawDetails(&grid, model: model, item: item, layout: layout)
+            detailTargets = drawDetails(&grid, model: model, item: item, layout: layout)
         } else {
             let text =
                 model.classSize == 0
@@ -37,11 +66,17 @@ public enum ReviewRenderer {
         }
         drawMessage(&grid, model: model, layout: layout)
         drawStatus(&grid, model: model, layout: layout)
+        var targets: [HitTarget] = []
+        if model.item != nil {
+            targets.append(HitTarget(rect: layout.artworkPane, kind: .artwork))
+            targets += detailTargets
+        }
         if model.mode == .help {
             HelpOverlay.draw(into: &grid)
             imageBox = nil
+            targets = []
         }
-        return ReviewFrame(grid: grid, imageBox: imageBox)
+        return ReviewFrame(grid: grid, imageBox: imageBox, targets: targets)
     }
 
     static func drawTooSmall(_ grid: inout ScreenGrid, layout: ReviewLayout) {
@@ -94,8 +129,10 @@ public enum ReviewRenderer {
         return box
     }
 
-    static func drawDetails(_ grid: inout ScreenGrid, model: ReviewScreenModel, item: ArtworkItem, layout: ReviewLayout)
-    {
+    /// Draws who, scores and critique; returns where the sub-scores and the critique are.
+    static func drawDetails(
+        _ grid: inout ScreenGrid, model: ReviewScreenModel, item: ArtworkItem, layout: ReviewLayout
+    ) -> [HitTarget] {
         let rect = layout.details
         var row = rect.row
         let tag: (String, StyleRole) =
@@ -131,9 +168,16 @@ public enum ReviewRenderer {
         {
             grid.cursor = cursor
         }
+        var targets = Dimension.allCases.enumerated().map { i, dimension in
+            HitTarget(
+                rect: Rect(row: row + 1 + i, column: rect.column, width: rect.width, height: 1),
+                kind: .dimension(dimension))
+        }
         row += 7
         let critiqueRect = Rect(row: row, column: rect.column, width: rect.width, height: rect.bottom - row)
         drawCritique(&grid, model: model, item: item, rect: critiqueRect)
+        targets.append(HitTarget(rect: critiqueRect, kind: .critique))
+        return targets
     }
 
     static func drawCritique(_ grid: inout ScreenGrid, model: ReviewScreenModel, item: ArtworkItem, rect: Rect) {

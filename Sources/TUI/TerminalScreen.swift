@@ -23,6 +23,7 @@ public final class TerminalScreen {
         self.theme = theme
         guard ets_start() == 0 else { throw TUIError.terminal("initscr failed (is TERM set?)") }
         running = true
+        ets_enable_mouse()
         applyTheme()
     }
 
@@ -157,10 +158,26 @@ public final class TerminalScreen {
         case ETS_KEY_DC.rawValue: .delete
         case ETS_KEY_ENTER.rawValue: .enter
         case ETS_KEY_RESIZE.rawValue: .resize
+        case ETS_KEY_MOUSE.rawValue: mouse()
         case ETS_KEY_F1.rawValue: .f1
         case ETS_KEY_BTAB.rawValue: .backTab
         default: nil
         }
+    }
+
+    static func mouse() -> Key? {
+        var row: Int32 = 0
+        var column: Int32 = 0
+        var button: Int32 = 0
+        guard ets_read_mouse(&row, &column, &button) == 0 else { return nil }
+        let kind: MouseButton? =
+            switch UInt32(button) {
+            case ETS_MOUSE_LEFT.rawValue: .left
+            case ETS_MOUSE_WHEEL_UP.rawValue: .wheelUp
+            case ETS_MOUSE_WHEEL_DOWN.rawValue: .wheelDown
+            default: nil
+            }
+        return kind.map { .mouse(row: Int(row), column: Int(column), button: $0) }
     }
 
     /// Leaves curses mode (for `$EDITOR`); ``resume()`` comes back.

@@ -18,6 +18,12 @@ public enum TerminalProbe {
         let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
         guard fd >= 0 else { throw TerminalGraphicsError.terminal("cannot open /dev/tty") }
         defer { close(fd) }
+        return try probe(fd: fd, timeout: timeout, environment: environment)
+    }
+
+    /// Probes the terminal on `fd` (raw mode for the exchange, settings restored afterwards).
+    /// - Throws: ``TerminalGraphicsError/terminal(_:)`` when `fd` is not a terminal.
+    public static func probe(fd: Int32, timeout: Double, environment: [String: String]) throws -> TerminalCapabilities {
         var saved = termios()
         guard tcgetattr(fd, &saved) == 0 else { throw TerminalGraphicsError.terminal("/dev/tty is not a terminal") }
         var raw = saved

@@ -13,6 +13,7 @@ public final class ReviewApp {
     private let cache = PreviewCache()
     private var tracker = GradingTracker()
     private var cellSize: PixelSize
+    private var lastFrame: ReviewFrame?
 
     /// Creates the app. `capabilities` come from ``TerminalProbe`` (before curses starts).
     public init(session: ReviewSession, worker: GradingWorker?, theme: Theme, capabilities: TerminalCapabilities) {
@@ -39,7 +40,13 @@ public final class ReviewApp {
             draw(on: screen)
             let busy = cache.isBusy || tracker.running
             guard let key = screen.readKey(timeoutMilliseconds: busy ? 40 : 500) else { continue }
-            switch session.handle(key) {
+            let effect: SessionEffect
+            if case .mouse(let row, let column, let button) = key {
+                effect = session.click(lastFrame?.target(row: row, column: column), button: button)
+            } else {
+                effect = session.handle(key)
+            }
+            switch effect {
             case .none: break
             case .redraw:
                 if key == .resize, let cell = TerminalProbe.windowCellSize(fd: STDOUT_FILENO) { cellSize = cell }
@@ -63,6 +70,8 @@ public final class ReviewApp {
                 case .failure(let error): session.message = StatusMessage("\(error)", isError: true)
                 }
             }
+            // Show the key's effect before looking at grading results again.
+            if !quit { draw(on: screen) }
         }
     }
 
@@ -93,6 +102,7 @@ public final class ReviewApp {
             }
         }
         screen.present(frame, image: picture)
+        lastFrame = frame
     }
 
     private func request(for result: ArtworkResult, box: Rect) -> PreviewCache.Request {

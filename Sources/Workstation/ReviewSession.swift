@@ -31,7 +31,7 @@ public struct ReviewSession {
     /// The message line.
     public var message: StatusMessage?
     /// The first critique line shown.
-    public private(set) var critiqueScroll = 0
+    public internal(set) var critiqueScroll = 0
     /// Background grading progress.
     public var grading: GradingProgress?
     /// Artworks the background scorer is working on.

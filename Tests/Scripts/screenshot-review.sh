@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Screenshots of `easel review` with sixel pictures, in `xterm -ti vt340` under Xvfb: one of the first
-# artwork, one after pressing `n` (the previous picture must be gone). Needs xvfb, xterm, x11-apps (xwd),
+# Screenshots of `easel review` with sixel pictures, in `xterm -ti vt340` under Xvfb: the first artwork,
+# after pressing `n` (the previous picture must be gone), with the F1 help overlay (no picture under it),
+# and after closing it (the picture back). Needs xvfb, xterm, x11-apps (xwd),
 # python3 and a built easel (swift build). Usage: Tests/Scripts/screenshot-review.sh [OUTPUT_FOLDER]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -45,5 +46,11 @@ shot "$out/review-sixel.png"
 python3 "$scripts/xkey.py" n
 sleep 3
 shot "$out/review-sixel-after-n.png"
+python3 "$scripts/xkey.py" F1
+sleep 1.5
+shot "$out/review-help.png"
+python3 "$scripts/xkey.py" space
+sleep 2
+shot "$out/review-after-help.png"
 python3 "$scripts/xkey.py" q
 sleep 1

@@ -136,3 +136,14 @@ import Testing
         #expect(text.contains("No artworks match the filter 'edited'"))
     }
 }
+
+@Suite struct PictureNoteTests {
+    @Test("a picture that cannot be shown says why in its pane and reserves no box")
+    func pictureNote() {
+        var screen = Fixtures.screen(Fixtures.item())
+        screen.pictureNote = "cannot read /x/garlic.jpg: no such file"
+        let frame = ReviewRenderer.render(screen, rows: 24, columns: 80)
+        #expect(frame.imageBox == nil)
+        #expect(frame.grid.text.contains("cannot read /x/garlic.jpg"))
+    }
+}

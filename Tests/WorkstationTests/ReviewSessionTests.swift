@@ -151,3 +151,25 @@ import Testing
         #expect(throws: WorkstationError.self) { try ExternalEditor.edit("x", environment: ["EDITOR": "false"]) }
     }
 }
+
+@Suite struct MouseTests {
+    @Test("a click on a sub-score edits it, the wheel moves between artworks, clicks follow the drawn frame")
+    func clicks() throws {
+        let fixture = try SessionFixture()
+        var session = try fixture.session()
+        let frame = ReviewRenderer.render(session.screenModel, rows: 24, columns: 80)
+        let colorRow = try #require(frame.targets.first { $0.kind == .dimension(.color) }).rect
+        #expect(frame.grid.line(colorRow.row).contains("Color"))
+        _ = session.click(frame.target(row: colorRow.row, column: colorRow.column + 2), button: .left)
+        guard case .editingScores(let editor) = session.mode else {
+            Issue.record("a click on Color should edit scores")
+            return
+        }
+        #expect(editor.focusedDimension == .color)
+        _ = session.handle(.escape)
+        _ = session.click(frame.target(row: 5, column: 5), button: .wheelDown)
+        #expect(session.currentID == fixture.ids[1])
+        _ = session.click(nil, button: .wheelUp)
+        #expect(session.currentID == fixture.ids[0])
+    }
+}

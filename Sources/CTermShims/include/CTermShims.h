@@ -70,6 +70,18 @@ void ets_cursor(int y, int x, int visible);
 void ets_update(void);
 /// Makes the next ets_update repaint every cell.
 void ets_invalidate(void);
+/// Mouse buttons that ets_read_mouse reports.
+enum ets_mouse_button {
+    ETS_MOUSE_NONE = 0,
+    ETS_MOUSE_LEFT = 1,
+    ETS_MOUSE_WHEEL_UP = 4,
+    ETS_MOUSE_WHEEL_DOWN = 5,
+};
+
+/// Turns on reports of left presses and the wheel (xterm mouse tracking).
+void ets_enable_mouse(void);
+/// After ets_read_key reported KEY_MOUSE: the cell and the button (an ets_mouse_button). Returns 0 on success.
+int ets_read_mouse(int *y, int *x, int *button);
 /// Reads one key, waiting at most timeout_ms (-1 waits forever). Returns an ets_read_result.
 int ets_read_key(int timeout_ms, int *code);
 
