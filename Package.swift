@@ -57,7 +57,7 @@ targets += [
     .testTarget(name: "GGUFTests", dependencies: ["GGUF", "Tensor"]),
     .target(name: "Tokenizer"),
     .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer"]),
-    .target(name: "QwenVL", dependencies: ["Tensor", "GGUF", "Tokenizer"]),
+    .target(name: "QwenVL", dependencies: ["Tensor", "GGUF", "Tokenizer", "COpenBLAS"]),
     .testTarget(
         name: "QwenVLTests", dependencies: ["QwenVL", "GGUF", "Tensor", "Tokenizer"], exclude: ["Fixtures"]),
 ]
@@ -65,7 +65,7 @@ targets += [
 // MARK: - Grading
 
 targets += [
-    .target(name: "Grading", dependencies: ["Rubric", "Imaging", "COpenBLAS"]),
+    .target(name: "Grading", dependencies: ["Rubric", "Imaging", "COpenBLAS", "QwenVL", "Tokenizer"]),
     .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubric", "Imaging"]),
 ]
 

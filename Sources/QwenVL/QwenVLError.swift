@@ -18,6 +18,16 @@ public enum QwenVLError: Error, Sendable, Equatable, CustomStringConvertible {
     case badOption(String)
     /// The request needs the vision tower, which this engine does not run yet.
     case visionNotImplemented
+    /// The vision file is not a CLIP-style mmproj GGUF.
+    case notVisionProjector(file: String, reason: String)
+    /// The mmproj file's projector is not Qwen2-VL's merger (Qwen2.5-VL, Qwen3-VL, LLaVA, …).
+    case unsupportedProjector(file: String, projector: String)
+    /// The vision tower's output width is not the language model's width.
+    case widthMismatch(vision: String, projection: Int, text: String, hidden: Int)
+    /// The image cannot be used.
+    case badImage(String)
+    /// The scoring-head file is malformed.
+    case badScoreHead(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -39,6 +49,17 @@ public enum QwenVLError: Error, Sendable, Equatable, CustomStringConvertible {
             message
         case .visionNotImplemented:
             "the vision tower is not implemented yet; run the text model without --mmproj/--image"
+        case .notVisionProjector(let file, let reason):
+            "\(file): not a vision projector (mmproj) GGUF: \(reason); give the Qwen2-VL mmproj file"
+        case .unsupportedProjector(let file, let projector):
+            "\(file): projector \"\(projector)\" is not supported; only Qwen2-VL's qwen2vl_merger mmproj files work"
+        case .widthMismatch(let vision, let projection, let text, let hidden):
+            "\(vision) projects images to width \(projection) but \(text) has width \(hidden); "
+                + "use the mmproj file made for this text model"
+        case .badImage(let message):
+            message
+        case .badScoreHead(let file, let reason):
+            "\(file): not a usable scoring head: \(reason)"
         }
     }
 }

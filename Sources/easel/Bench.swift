@@ -5,6 +5,9 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure how fast Easel's parts run on this machine (build with -c release for real numbers).",
-        subcommands: [BenchImaging.self, BenchImport.self, BenchScoring.self, BenchEngine.self, BenchReview.self]
+        subcommands: [
+            BenchImaging.self, BenchImport.self, BenchScoring.self, BenchEngine.self, BenchReview.self,
+            BenchVision.self,
+        ]
     )
 }

@@ -24,17 +24,22 @@ struct GradeCommand: AsyncParsableCommand {
     @Option(help: "The scorer: builtin (no model file) or vlm.")
     var scorer: ScorerChoice = .builtin
 
+    @Option(help: "vlm: the text model GGUF (remembered in the config file).")
+    var model: String?
+
+    @Option(help: "vlm: the vision projector (mmproj) GGUF (remembered).")
+    var mmproj: String?
+
+    @Option(help: "vlm: a scoring-head GGUF (remembered); without it the scores are decoded from a template.")
+    var head: String?
+
     @Flag(help: "Regrade artworks that already have an assessment.")
     var force = false
 
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        guard scorer == .builtin else {
-            throw GradingError.scorerUnavailable(
-                "the vlm scorer is not available yet: it arrives with Easel's inference engine; "
-                    + "grade with --scorer builtin for now")
-        }
+        let files = scorer == .vlm ? try VLMFiles.resolve(model: model, mmproj: mmproj, head: head) : nil
         let store = try database.open()
         let record = try store.requireClass(className)
         let name = TextSanitizer.clean(record.name)
@@ -47,6 +52,10 @@ struct GradeCommand: AsyncParsableCommand {
         let todo = force ? artworks : artworks.filter { latest[$0.id] == nil }
         guard !todo.isEmpty else {
             print("all \(artworks.count) artworks of \(name) have an assessment; --force regrades them")
+            return
+        }
+        if let files {
+            try await VLMGrading.grade(todo, of: artworks.count, className: name, files: files, store: store)
             return
         }
         let builtin = try BuiltinScorerLoader.load(store)

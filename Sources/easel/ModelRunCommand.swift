@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Imaging
 import QwenVL
 import Tokenizer
 
@@ -22,8 +23,11 @@ struct ModelRunCommand: AsyncParsableCommand {
     @Option(help: "The vision projector GGUF (mmproj); needs --image.")
     var mmproj: String?
 
-    @Option(help: "An image for the prompt's <|image_pad|>; needs --mmproj.")
+    @Option(help: "An image for the prompt's <|image_pad|> (--chat puts it before the text); needs --mmproj.")
     var image: String?
+
+    @Option(help: "Most pixels of the resized image (28×28 per image token; the default keeps 256 tokens).")
+    var maxPixels = ImagePreprocessor.defaultMaxPixels
 
     @Option(help: "Prompt text.")
     var prompt: String?
@@ -65,17 +69,35 @@ struct ModelRunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if mmproj != nil { throw QwenVLError.visionNotImplemented }
         let engine = try QwenVLModel(path: model)
         let ids = try promptTokens(engine.tokenizer)
         let options = GenerationOptions(
             maxTokens: maxTokens, temperature: temperature, topK: topK, topP: topP, seed: seed,
             precision: exact ? .exact : .quantized)
+        var vision: (tower: VisionTower, patches: ImagePatches)?
+        if let mmproj, let image {
+            let tower = try VisionTower(path: mmproj)
+            try engine.check(vision: tower)
+            let picture: RGBImage
+            do { picture = try ImageDecoder.decode(contentsOf: URL(fileURLWithPath: image)) } catch {
+                throw ValidationError("\(image): \(error)")
+            }
+            let patches = try tower.preprocessor(maxPixels: maxPixels).patches(
+                rgb: picture.pixels, width: picture.width, height: picture.height)
+            vision = (tower, patches)
+        }
+        let generate = { (onText: ((String) -> Void)?) throws -> GenerationResult in
+            if let vision {
+                return try engine.generate(
+                    prompt: ids, images: [vision.patches], vision: vision.tower, options: options, onText: onText)
+            }
+            return try engine.generate(prompt: ids, options: options, onText: onText)
+        }
         if json {
-            let result = try engine.generate(prompt: ids, options: options)
+            let result = try generate(nil)
             print(try Self.json(result))
         } else {
-            let result = try engine.generate(prompt: ids, options: options) { piece in
+            let result = try generate { piece in
                 FileHandle.standardOutput.write(Data(Self.printable(piece).utf8))
             }
             print("")
@@ -98,7 +120,8 @@ struct ModelRunCommand: AsyncParsableCommand {
             }
         }
         let text = prompt ?? ""
-        return tokenizer.encode(chat ? ChatTemplate.qwen2VL([ChatMessage(role: .user, text: text)]) : text)
+        let parts: [ChatMessage.Part] = image == nil ? [.text(text)] : [.image, .text(text)]
+        return tokenizer.encode(chat ? ChatTemplate.qwen2VL([ChatMessage(role: .user, parts: parts)]) : text)
     }
 
     /// Generated text made safe for a terminal: control characters other than newline and tab become U+FFFD.
