@@ -10,7 +10,7 @@
 #include <time.h>
 
 #define EK_MAX_WORKERS 255
-#define EK_SPIN_BEFORE_SLEEP 20000
+#define EK_SPIN_BEFORE_SLEEP 8192
 
 // ticket = generation << 32 | next chunk index. A chunk is claimed by a CAS that keeps the generation, so a
 // worker can never take a chunk of a later job by mistake.
@@ -61,7 +61,12 @@ static void *worker_main(void *arg) {
         uint32_t gen;
         while ((gen = (uint32_t)(atomic_load_explicit(&ticket, memory_order_acquire) >> 32)) == seen) {
             if (++spins < EK_SPIN_BEFORE_SLEEP) {
-                _mm_pause();
+                // Yield now and then: on a busy machine the thread we wait for may need this very core.
+                if ((spins & 127) == 0) {
+                    sched_yield();
+                } else {
+                    _mm_pause();
+                }
                 continue;
             }
             pthread_mutex_lock(&sleep_mutex);
@@ -128,10 +133,10 @@ void ek_parallel_run(int threads, int64_t chunks, ek_task_fn fn, void *ctx) {
     const int64_t own = now_ns() - started;
     int spins = 0;
     while (atomic_load_explicit(&done_chunks, memory_order_acquire) < chunks) {
-        if (++spins < 4096) {
+        if ((++spins & 127) != 0) {
             _mm_pause();
         } else {
-            sched_yield();  // a worker holding the last chunk was descheduled; let it run
+            sched_yield();  // a worker holding the last chunk may be waiting for this core
         }
     }
     const int64_t waited = now_ns() - started - own;
