@@ -41,6 +41,7 @@ public enum Parallel {
         _ body: (Range<Int>) -> Void
     ) {
         guard count > 0 else { return }
+        _ = blasConfigured  // OpenBLAS single-threaded before any BLAS call can run inside a worker
         let most = threadCount == 1 ? 1 : threadCount * max(1, chunksPerThread)
         let chunks = max(1, min(most, count / max(1, minimumChunk)))
         if chunks == 1 {
