@@ -78,7 +78,9 @@ targets += [
     .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric"]),
     .target(name: "Workstation", dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric"]),
-    .testTarget(name: "WorkstationTests", dependencies: ["Workstation", "Store", "TUI", "Rubric", "Imaging"]),
+    .testTarget(
+        name: "WorkstationTests",
+        dependencies: ["Workstation", "Store", "TUI", "TerminalGraphics", "Grading", "Rubric", "Imaging"]),
 ]
 
 // MARK: - Executable

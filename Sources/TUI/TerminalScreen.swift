@@ -103,6 +103,11 @@ public final class TerminalScreen {
         } else {
             ets_cursor(Int32(max(0, grid.rows - 1)), 0, 0)
         }
+        let writesImage =
+            frame.imageBox != nil && image != nil && (repaint || image?.id != shownImage)
+        // Synchronized output (mode 2026): terminals that know it show the repaint and the picture at once;
+        // others ignore the unknown mode.
+        if repaint || writesImage { writeRaw(Array("\u{1B}[?2026h".utf8)) }
         ets_update()
         previous = grid
         shownBox = frame.imageBox
@@ -114,6 +119,7 @@ public final class TerminalScreen {
             writeRaw(image.picture.placement(row: box.row, column: box.column))
             shownImage = image.id
         }
+        if repaint || writesImage { writeRaw(Array("\u{1B}[?2026l".utf8)) }
     }
 
     /// Writes bytes straight to the terminal (after curses has flushed).

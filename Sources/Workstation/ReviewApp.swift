@@ -35,11 +35,20 @@ public final class ReviewApp {
         }
         worker?.start()
         var quit = false
+        var instantEmptyReads = 0
         while !quit {
             absorbGradingEvents()
             draw(on: screen)
             let busy = cache.isBusy || tracker.running
-            guard let key = screen.readKey(timeoutMilliseconds: busy ? 40 : 500) else { continue }
+            let waited = ContinuousClock.now
+            guard let key = screen.readKey(timeoutMilliseconds: busy ? 40 : 500) else {
+                // A terminal that hung up (closed window, dropped SSH) answers at once with nothing:
+                // stop instead of spinning; every confirmed change is already stored.
+                instantEmptyReads = ContinuousClock.now - waited < .milliseconds(5) ? instantEmptyReads + 1 : 0
+                if instantEmptyReads > 200 { quit = true }
+                continue
+            }
+            instantEmptyReads = 0
             let effect: SessionEffect
             if case .mouse(let row, let column, let button) = key {
                 effect = session.click(lastFrame?.target(row: row, column: column), button: button)

@@ -43,7 +43,7 @@ struct ReviewCommand: ParsableCommand {
             throw ValidationError("unknown scorer '\(scorerName)'; use builtin or none")
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw ValidationError("easel review needs an interactive terminal (stdin and stdout must be a tty)")
+            throw TUIError.terminal("stdin and stdout are not a terminal")
         }
 
         let store = try database.open()

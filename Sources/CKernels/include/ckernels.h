@@ -74,6 +74,13 @@ int ek_dequantize_row_with(int simd, int type, const void *src, float *dst, int6
 int ek_gemv_rows_with(int simd, int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
                       float *out);
 
+/// A unit of parallel work: runs chunk `chunk` of a job.
+typedef void (*ek_task_fn)(void *ctx, int64_t chunk);
+/// Runs fn(ctx, c) for every c in 0..<chunks on up to `threads` threads (the caller and threads - 1 persistent
+/// workers that take chunks as they become free) and returns when all are done. Nested calls, calls while another
+/// thread runs a job, and threads <= 1 run the chunks inline on the calling thread.
+void ek_parallel_run(int threads, int64_t chunks, ek_task_fn fn, void *ctx);
+
 /// Plain f32 helpers (vectorised when possible).
 float ek_dot_f32(const float *a, const float *b, int64_t n);
 /// y += alpha * x
