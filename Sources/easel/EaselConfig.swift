@@ -1,74 +1,78 @@
 import Foundation
 
-/// Settings Easel remembers between runs, in a small TOML file: `$EASEL_CONFIG`, else
-/// `$XDG_CONFIG_HOME/easel/config.toml`, else `~/.config/easel/config.toml`. Only string values in sections are
-/// used, e.g. the VLM scorer's files:
+/// The `[vlm]` section of Easel's config file (`$EASEL_CONFIG`, else `$XDG_CONFIG_HOME/easel/config.toml`, else
+/// `~/.config/easel/config.toml`; the same file holds `easel review`'s `[review]` table): the VLM scorer's files.
 ///
 ///     [vlm]
 ///     model = "/models/qwen2-vl-2b-q4_k_m.gguf"
 ///     mmproj = "/models/mmproj-qwen2-vl-2b-f16.gguf"
 ///     head = "/models/easel-score-head.gguf"
+///
+/// Only this section is read and rewritten; every other line of the file is kept as it is.
 struct EaselConfig {
-    /// section → key → value.
-    var values: [String: [String: String]] = [:]
+    static let section = "vlm"
+    /// The section's values.
+    var values: [String: String] = [:]
     /// The file.
     let path: String
 
     /// The config file's path for this environment.
     static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment["EASEL_CONFIG"], !path.isEmpty { return path }
-        let base =
-            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
-        return (base as NSString).appendingPathComponent("easel/config.toml")
+        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty { return config + "/easel/config.toml" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/easel/config.toml"
     }
 
-    /// Reads the file (an absent file is an empty config).
+    /// Reads the `[vlm]` section (an absent file or section is empty).
     static func load(path: String = defaultPath()) throws -> EaselConfig {
         var config = EaselConfig(path: path)
-        guard FileManager.default.fileExists(atPath: path) else { return config }
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ConfigError("\(path): cannot be read (\(error.localizedDescription)); fix or delete it")
-        }
-        var section = ""
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("[") && line.hasSuffix("]") {
-                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
-                continue
-            }
-            guard let equals = line.firstIndex(of: "="),
-                let value = Self.unquote(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+        for (number, line) in try lines(path).enumerated() where line.section == section {
+            let text = line.text.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty || text.hasPrefix("#") || text.hasPrefix("[") { continue }
+            guard let equals = text.firstIndex(of: "="),
+                let value = unquote(text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces))
             else {
-                throw ConfigError("\(path):\(number + 1): expected key = \"value\"; fix or delete the line")
+                throw ConfigError("\(path):\(number + 1): expected key = \"value\" in [vlm]; fix or delete the line")
             }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            config.values[section, default: [:]][key] = value
+            config.values[text[..<equals].trimmingCharacters(in: .whitespaces)] = value
         }
         return config
     }
 
-    /// A value.
-    subscript(section: String, key: String) -> String? {
-        get { values[section]?[key] }
-        set { values[section, default: [:]][key] = newValue }
+    /// The file's lines, each with the section it is in ("" before the first header).
+    static func lines(_ path: String) throws -> [(section: String, text: String)] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else { throw ConfigError("\(path): cannot be read as UTF-8 text; fix or delete it") }
+        var section = ""
+        var out: [(String, String)] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("["), let end = trimmed.firstIndex(of: "]") {
+                section = trimmed[trimmed.index(after: trimmed.startIndex)..<end].trimmingCharacters(in: .whitespaces)
+            }
+            out.append((section, String(raw)))
+        }
+        return out
     }
 
-    /// Writes the file (creating its folder).
+    /// A value of the section.
+    subscript(key: String) -> String? {
+        get { values[key] }
+        set { values[key] = newValue }
+    }
+
+    /// Writes the section back (replacing the old one, or appended), keeping every other line; creates the folder.
     func save() throws {
-        var out = "# Easel settings (written by easel; see README \"Vision and VLM grading\").\n"
-        for section in values.keys.sorted() {
-            out += "\n[\(section)]\n"
-            for (key, value) in values[section]!.sorted(by: { $0.key < $1.key }) {
-                out += "\(key) = \(Self.quote(value))\n"
-            }
-        }
-        let folder = (path as NSString).deletingLastPathComponent
+        var kept = try Self.lines(path).filter { $0.section != Self.section }.map(\.text)
+        while kept.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { kept.removeLast() }
+        var section = ["[\(Self.section)]"]
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) { section.append("\(key) = \(Self.quote(value))") }
+        let text = (kept.isEmpty ? [] : kept + [""]) + section + [""]
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try out.write(toFile: path, atomically: true, encoding: .utf8)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
             throw ConfigError("\(path): cannot be written (\(error.localizedDescription))")
         }
@@ -78,21 +82,29 @@ struct EaselConfig {
         "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
+    /// The string of a TOML basic string at the start of `text`, which may be followed by a `#` comment.
     static func unquote(_ text: String) -> String? {
-        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return nil }
+        guard text.hasPrefix("\"") else { return nil }
         var out = ""
         var escaped = false
-        for c in text.dropFirst().dropLast() {
+        var rest: Substring?
+        for index in text.indices.dropFirst() {
+            let c = text[index]
             if escaped {
-                out.append(c)
+                out.append(c == "n" ? "\n" : c == "t" ? "\t" : c)
                 escaped = false
             } else if c == "\\" {
                 escaped = true
+            } else if c == "\"" {
+                rest = text[text.index(after: index)...]
+                break
             } else {
                 out.append(c)
             }
         }
-        return escaped ? nil : out
+        guard let rest else { return nil }
+        let tail = rest.trimmingCharacters(in: .whitespaces)
+        return tail.isEmpty || tail.hasPrefix("#") ? out : nil
     }
 }
 

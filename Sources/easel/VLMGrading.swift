@@ -19,20 +19,19 @@ struct VLMFiles {
                 throw GradingError.scorerUnavailable(
                     "--scorer vlm needs both --model TEXT.gguf and --mmproj VISION.gguf")
             }
-            config["vlm", "model"] = absolute(model)
-            config["vlm", "mmproj"] = absolute(mmproj)
-            config["vlm", "head"] = head.map(absolute)
-            if head == nil { config.values["vlm"]?["head"] = nil }
+            config["model"] = absolute(model)
+            config["mmproj"] = absolute(mmproj)
+            config["head"] = head.map(absolute)
             let files = VLMFiles(model: absolute(model), mmproj: absolute(mmproj), head: head.map(absolute))
             _ = try VLMScorerCheck.open(files)  // remember only files that load
             try config.save()
             return files
         }
-        guard let model = config["vlm", "model"], let mmproj = config["vlm", "mmproj"] else {
+        guard let model = config["model"], let mmproj = config["mmproj"] else {
             throw GradingError.scorerUnavailable(
                 "--scorer vlm needs --model TEXT.gguf and --mmproj VISION.gguf (none remembered in \(config.path))")
         }
-        return VLMFiles(model: model, mmproj: mmproj, head: config["vlm", "head"])
+        return VLMFiles(model: model, mmproj: mmproj, head: config["head"])
     }
 }
 

@@ -32,6 +32,8 @@ import Testing
         let model = Self.fixture("tiny-untied-f32.gguf")
         let mmproj = Self.fixture("vision-tiny-untied-f32.gguf")
         let head = Self.fixture("vision-tiny-untied-head.gguf")
+        let review = "# my settings\n[review]\ntheme = \"light\"  # kept\n"
+        try review.write(toFile: environment["EASEL_CONFIG"]!, atomically: true, encoding: .utf8)
         let graded = try grade(["--model", model, "--mmproj", mmproj, "--head", head])
         #expect(graded.status == 0, "\(graded.stderr)")
         #expect(graded.stdout.contains("scoring head"))
@@ -47,6 +49,7 @@ import Testing
         }
         let config = try String(contentsOfFile: environment["EASEL_CONFIG"]!, encoding: .utf8)
         #expect(config.contains("[vlm]") && config.contains(model) && config.contains(head))
+        #expect(config.hasPrefix(review), "other sections are kept: \(config)")
 
         // Remembered files (on a smaller class of two Samples); then the template without a head.
         let small = (root as NSString).appendingPathComponent("small")
