@@ -62,7 +62,6 @@ public final class VisionTower: @unchecked Sendable {
         let v = FloatBuffer(n * c.width)
         let attention = FloatBuffer(n * c.width)
         let hiddenMLP = FloatBuffer(n * c.mlp)
-        let scores = FloatBuffer(n * n)
         for block in weights.blocks {
             Self.layerNorm(x.pointer, block.norm1Weight, block.norm1Bias, c.layerNormEpsilon, rows: n, into: h.pointer)
             Self.linear(block.query, block.queryBias, h.pointer, rows: n, into: q.pointer)
@@ -70,7 +69,7 @@ public final class VisionTower: @unchecked Sendable {
             Self.linear(block.value, block.valueBias, h.pointer, rows: n, into: v.pointer)
             rope.rotate(q.pointer, heads: c.heads)
             rope.rotate(k.pointer, heads: c.heads)
-            attend(q.pointer, k.pointer, v.pointer, rows: n, scores: scores.pointer, into: attention.pointer)
+            attend(q.pointer, k.pointer, v.pointer, rows: n, into: attention.pointer)
             Self.linear(block.output, block.outputBias, attention.pointer, rows: n, into: h.pointer)
             Qwen2LanguageModel.add(h.pointer, to: x.pointer, count: n * c.width)
             Self.layerNorm(x.pointer, block.norm2Weight, block.norm2Bias, c.layerNormEpsilon, rows: n, into: h.pointer)
@@ -91,28 +90,32 @@ public final class VisionTower: @unchecked Sendable {
         return out.array
     }
 
-    /// Full (non-causal) attention of every patch over every patch, head by head, with `cblas_sgemm` for
-    /// `Q·Kᵀ` and `P·V` on the strided head columns.
+    /// Full (non-causal) attention of every patch over every patch: heads spread over the cores, each with
+    /// single-threaded `cblas_sgemm` for `Q·Kᵀ` and `P·V` on its strided columns (OpenBLAS runs one thread per
+    /// call in this engine).
     private func attend(
         _ q: UnsafeMutablePointer<Float>, _ k: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>,
-        rows n: Int, scores: UnsafeMutablePointer<Float>, into out: UnsafeMutablePointer<Float>
+        rows n: Int, into out: UnsafeMutablePointer<Float>
     ) {
         let c = config
         let ld = Int32(c.width)
         let size = Int32(n)
         let d = Int32(c.headDim)
         let scale = 1 / Float(c.headDim).squareRoot()
-        for head in 0..<c.heads {
-            let offset = head * c.headDim
-            cblas_sgemm(
-                CblasRowMajor, CblasNoTrans, CblasTrans, size, size, d, scale, q + offset, ld, k + offset, ld, 0,
-                scores, size)
-            Parallel.forRanges(n, minimumChunk: 32) { range in
-                for row in range { Self.softmax(scores + row * n, count: n) }
+        let pointers = UncheckedPointers(q: q, k: k, v: v, out: out)
+        Parallel.forRanges(c.heads) { range in
+            let scores = UnsafeMutablePointer<Float>.allocate(capacity: n * n)
+            defer { scores.deallocate() }
+            for head in range {
+                let offset = head * c.headDim
+                cblas_sgemm(
+                    CblasRowMajor, CblasNoTrans, CblasTrans, size, size, d, scale, pointers.q + offset, ld,
+                    pointers.k + offset, ld, 0, scores, size)
+                for row in 0..<n { Self.softmax(scores + row * n, count: n) }
+                cblas_sgemm(
+                    CblasRowMajor, CblasNoTrans, CblasNoTrans, size, d, size, 1, scores, size, pointers.v + offset, ld,
+                    0, pointers.out + offset, ld)
             }
-            cblas_sgemm(
-                CblasRowMajor, CblasNoTrans, CblasNoTrans, size, d, size, 1, scores, size, v + offset, ld, 0,
-                out + offset, ld)
         }
     }
 
@@ -169,4 +172,12 @@ public final class VisionTower: @unchecked Sendable {
             }
         }
     }
+}
+
+/// The attention buffers, shared read-only (q, k, v) or by disjoint head columns (out) between workers.
+private struct UncheckedPointers: @unchecked Sendable {
+    let q: UnsafeMutablePointer<Float>
+    let k: UnsafeMutablePointer<Float>
+    let v: UnsafeMutablePointer<Float>
+    let out: UnsafeMutablePointer<Float>
 }
