@@ -120,7 +120,7 @@ import Testing
 
     @Test("eval prints one JSON object on the labelled set; a missing labels file is one clear line")
     func eval() throws {
-        let evaluation = (EaselBinary.repositoryRoot as NSString).appendingPathComponent("Evaluation")
+        let evaluation = (EaselBinary.repositoryRoot as NSString).appendingPathComponent("Training/evaluation")
         let shared = (EaselBinary.repositoryRoot as NSString).appendingPathComponent("../shared/data/images")
         let missing = try EaselBinary.run(["eval", "--labels", "/nonexistent/test.csv"])
         #expect(missing.status != 0)

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Draws the extra artworks of Easel's evaluation set into Evaluation/generated/ and writes
+"""Draws the extra artworks of Easel's evaluation set into Training/evaluation/generated/ and writes
 generated/descriptions.csv. Python standard library only; it reuses the Canvas and brush helpers of
 Samples/generate.py; deterministic (fixed seeds). Every pixel comes from the code below.
 
-    python3 Evaluation/generate.py
+    python3 Training/evaluation/generate.py
 """
 import csv
 import math
@@ -12,7 +12,7 @@ import random
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "Samples"))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "Samples"))
 import generate as samples  # noqa: E402
 
 Canvas, brush, mix, stick_figure = samples.Canvas, samples.brush, samples.mix, samples.stick_figure
