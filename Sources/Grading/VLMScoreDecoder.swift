@@ -44,7 +44,7 @@ struct VLMScoreDecoder {
             let first = Self.best(logits, among: digits)
             var value = digits.firstIndex(of: first)!
             logits = session.logits(try session.step(first), row: 0)
-            let seconds: [Int] = value == 1 ? digits : value == 2 ? [digits[0]] : []
+            let seconds = Self.secondDigits(after: value).map { digits[$0] }
             if !seconds.isEmpty {
                 let choice = Self.best(logits, among: seconds + [follower])
                 if choice != follower {
@@ -65,6 +65,12 @@ struct VLMScoreDecoder {
         guard !tokens.isEmpty else { return logits }
         let hidden = try session.prefill(tokens)
         return session.logits(hidden, row: tokens.count - 1)
+    }
+
+    /// The digits that may follow a first digit so that the number stays a whole number 0–20 without leading
+    /// zeros: any after 1, 0 after 2, none otherwise.
+    static func secondDigits(after first: Int) -> [Int] {
+        first == 1 ? Array(0...9) : first == 2 ? [0] : []
     }
 
     /// The allowed token with the highest logit (the first among equals).
