@@ -38,6 +38,12 @@ struct GradeCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    func validate() throws {
+        guard scorer == .vlm || (model == nil && mmproj == nil && head == nil) else {
+            throw ValidationError("--model, --mmproj and --head go with --scorer vlm")
+        }
+    }
+
     func run() async throws {
         let files = scorer == .vlm ? try VLMFiles.resolve(model: model, mmproj: mmproj, head: head) : nil
         let store = try database.open()
