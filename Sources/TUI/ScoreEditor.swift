@@ -10,6 +10,9 @@ public struct ScoreEditor: Sendable, Hashable {
     public private(set) var refusal: String?
     /// The scores the editor started from, nil when it started empty.
     public let original: Scores?
+    /// Whether the focused field was just entered: the first digit typed then replaces its value, as in a
+    /// spreadsheet cell, so typing `14` over a `9` gives 14, not a refused 914.
+    public private(set) var freshField = true
 
     /// Creates an editor holding `scores`, or empty fields when there are none yet.
     public init(scores: Scores?) {
@@ -33,7 +36,8 @@ public struct ScoreEditor: Sendable, Hashable {
         return try? Scores(typed)
     }
 
-    /// Applies a key: digits type into the focused field (refused past 20), Backspace deletes,
+    /// Applies a key: digits type into the focused field (the first digit in a field just entered replaces its
+    /// value; refused past 20), Backspace deletes,
     /// Tab/↓ and Shift-Tab/↑ move the focus. Returns false for keys the editor does not use
     /// (Enter, Esc), which the caller handles.
     @discardableResult
@@ -41,20 +45,24 @@ public struct ScoreEditor: Sendable, Hashable {
         refusal = nil
         switch key {
         case .character(let c) where c.isASCII && c.isNumber:
-            let candidate = fields[focus] == "0" ? String(c) : fields[focus] + String(c)
+            let candidate = freshField || fields[focus] == "0" ? String(c) : fields[focus] + String(c)
             guard let value = Int(candidate), value <= Scores.maximum else {
                 refusal = "\(focusedDimension.title) must be 0–20; \(candidate) refused"
                 return true
             }
             fields[focus] = String(value)
+            freshField = false
         case .character(let c):
             refusal = "only digits 0–20 are scores; '\(SafeText.clean(String(c)))' refused"
         case .backspace, .delete:
             fields[focus] = String(fields[focus].dropLast())
+            freshField = false
         case .tab, .down, .right:
             focus = (focus + 1) % fields.count
+            freshField = true
         case .backTab, .up, .left:
             focus = (focus + fields.count - 1) % fields.count
+            freshField = true
         default:
             return false
         }
@@ -64,5 +72,6 @@ public struct ScoreEditor: Sendable, Hashable {
     /// Moves the focus to a dimension.
     public mutating func focus(on dimension: Dimension) {
         focus = Dimension.allCases.firstIndex(of: dimension) ?? 0
+        freshField = true
     }
 }

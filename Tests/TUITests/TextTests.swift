@@ -1,3 +1,4 @@
+import Rubric
 import TUI
 import Testing
 
@@ -105,5 +106,24 @@ import Testing
         #expect(editor.total == Fixtures.model.total - 3)
         let usedEnter = editor.handle(.enter)
         #expect(!usedEnter)
+    }
+
+    @Test("typing into a field just entered replaces its value; typing on appends")
+    func freshFieldReplaces() throws {
+        var editor = ScoreEditor(scores: try Scores([9, 9, 9, 9, 9]))
+        editor.handle(.character("1"))
+        editor.handle(.character("4"))
+        #expect(editor.refusal == nil)
+        #expect(editor.values[0] == 14)
+        editor.handle(.character("4"))
+        #expect(editor.refusal == "Originality must be 0–20; 144 refused")
+        editor.handle(.tab)
+        editor.handle(.character("7"))
+        #expect(editor.values[1] == 7)
+        editor.handle(.backTab)
+        editor.handle(.backspace)
+        editor.handle(.character("2"))
+        #expect(editor.values[0] == 12, "after Backspace the field is edited, not replaced")
+        #expect(editor.total == 12 + 7 + 9 + 9 + 9)
     }
 }
