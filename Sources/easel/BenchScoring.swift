@@ -70,12 +70,8 @@ struct BenchScoring: AsyncParsableCommand {
         let cpuStart = clock()
         let start = ContinuousClock.now
         try await body()
-        let wall = seconds(ContinuousClock.now - start)
+        let wall = (ContinuousClock.now - start).seconds
         return (wall, Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC))
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     /// Source pictures scaled to about one megapixel.
