@@ -108,6 +108,16 @@ static int prepare(j_decompress_ptr cinfo, int scale_denom, long long max_pixels
     return EASEL_IMG_OK;
 }
 
+/// Creates the decompressor over `data`, reads the header and runs `prepare`. libjpeg errors jump to the
+/// caller's `setjmp`, which must already be set.
+static int begin(struct jpeg_decompress_struct *cinfo, const uint8_t *data, size_t size, int scale_denom,
+                 long long max_pixels, easel_jpeg_info *info) {
+    jpeg_create_decompress(cinfo);
+    jpeg_mem_src(cinfo, data, (unsigned long)size);
+    jpeg_read_header(cinfo, TRUE);
+    return prepare(cinfo, scale_denom, max_pixels, info);
+}
+
 int easel_jpeg_read_info(const uint8_t *data, size_t size, int scale_denom, long long max_pixels,
                          easel_jpeg_info *info) {
     memset(info, 0, sizeof *info);
@@ -120,10 +130,7 @@ int easel_jpeg_read_info(const uint8_t *data, size_t size, int scale_denom, long
         jpeg_destroy_decompress(&cinfo);
         return err.status;
     }
-    jpeg_create_decompress(&cinfo);
-    jpeg_mem_src(&cinfo, data, (unsigned long)size);
-    jpeg_read_header(&cinfo, TRUE);
-    int status = prepare(&cinfo, scale_denom, max_pixels, info);
+    int status = begin(&cinfo, data, size, scale_denom, max_pixels, info);
     if (status == EASEL_IMG_OK && err.warned) copy_message(info->message, err.message);
     jpeg_destroy_decompress(&cinfo);
     return status;
@@ -154,10 +161,7 @@ int easel_jpeg_decode(const uint8_t *data, size_t size, int scale_denom, long lo
         jpeg_destroy_decompress(&cinfo);
         return err.status;
     }
-    jpeg_create_decompress(&cinfo);
-    jpeg_mem_src(&cinfo, data, (unsigned long)size);
-    jpeg_read_header(&cinfo, TRUE);
-    int status = prepare(&cinfo, scale_denom, max_pixels, info);
+    int status = begin(&cinfo, data, size, scale_denom, max_pixels, info);
     if (status == EASEL_IMG_OK && (size_t)info->output_width * (size_t)info->output_height * 3 != out_size)
         status = EASEL_IMG_BAD_ARGUMENT;
     if (status != EASEL_IMG_OK) {

@@ -21,6 +21,18 @@ static int classify(const char *message) {
     return EASEL_IMG_CORRUPT;
 }
 
+/// libpng's error callback for decode and encode: the error pointer is the caller's 200-byte message buffer.
+static void easel_png_error(png_structp png, png_const_charp message) {
+    copy_png_message(png_get_error_ptr(png), message);
+    png_longjmp(png, 1);
+}
+
+/// Warnings are dropped: nothing is printed.
+static void easel_png_warning(png_structp png, png_const_charp message) {
+    (void)png;
+    (void)message;
+}
+
 static void fill_info(const png_image *image, easel_png_info *info) {
     info->width = (int)image->width;
     info->height = (int)image->height;
@@ -53,17 +65,6 @@ typedef struct {
     char message[200];
 } easel_png_reader;
 
-static void easel_png_read_error(png_structp png, png_const_charp message) {
-    easel_png_reader *reader = png_get_error_ptr(png);
-    copy_png_message(reader->message, message);
-    png_longjmp(png, 1);
-}
-
-static void easel_png_read_warning(png_structp png, png_const_charp message) {
-    (void)png;
-    (void)message;
-}
-
 static void easel_png_read(png_structp png, png_bytep bytes, size_t count) {
     easel_png_reader *reader = png_get_io_ptr(png);
     if (count > reader->size - reader->offset) png_error(png, "read beyond end of data");
@@ -81,8 +82,8 @@ int easel_png_decode(const uint8_t *data, size_t size, long long max_pixels, uin
     memset(&reader, 0, sizeof reader);
     reader.data = data;
     reader.size = size;
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &reader, easel_png_read_error,
-                                             easel_png_read_warning);
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, reader.message, easel_png_error,
+                                             easel_png_warning);
     if (!png) return EASEL_IMG_NO_MEMORY;
     png_infop png_info = png_create_info_struct(png);
     if (!png_info) {
@@ -160,17 +161,6 @@ typedef struct {
     char message[200];
 } easel_png_writer;
 
-static void easel_png_error(png_structp png, png_const_charp message) {
-    easel_png_writer *writer = png_get_error_ptr(png);
-    copy_png_message(writer->message, message);
-    png_longjmp(png, 1);
-}
-
-static void easel_png_warning(png_structp png, png_const_charp message) {
-    (void)png;
-    (void)message;
-}
-
 static void easel_png_write(png_structp png, png_bytep bytes, size_t count) {
     easel_png_writer *writer = png_get_io_ptr(png);
     if (writer->size + count > writer->capacity) {
@@ -198,7 +188,8 @@ int easel_png_encode(const uint8_t *pixels, int width, int height, int compressi
     }
     easel_png_writer writer;
     memset(&writer, 0, sizeof writer);
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &writer, easel_png_error, easel_png_warning);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, writer.message, easel_png_error,
+                                              easel_png_warning);
     if (!png) return EASEL_IMG_NO_MEMORY;
     png_infop info = png_create_info_struct(png);
     if (!info) {

@@ -150,26 +150,4 @@ static float dot_q6_K(const ek_q6_K *w, const ek_block_q8_K *a, int64_t nb) {
     return s;
 }
 
-int ek_gemv_rows_scalar(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
-                        float *out) {
-    for (int64_t r = 0; r < nrows; r++) {
-        const void *row = (const uint8_t *)w + (size_t)r * row_bytes;
-        float v;
-        switch (type) {
-        case EK_F32: v = dot_f32(row, act, n); break;
-        case EK_F16: v = dot_f16(row, act, n); break;
-        case EK_BF16: v = dot_bf16(row, act, n); break;
-        case EK_Q8_0: v = dot_q8_0(row, act, n / 32); break;
-        case EK_Q4_0: v = dot_q4_0(row, act, n / 32); break;
-        case EK_Q4_1: v = dot_q4_1(row, act, n / 32); break;
-        case EK_Q5_0: v = dot_q5_0(row, act, n / 32); break;
-        case EK_Q5_1: v = dot_q5_1(row, act, n / 32); break;
-        case EK_Q4_K: v = dot_q4_K(row, act, n / 256); break;
-        case EK_Q5_K: v = dot_q5_K(row, act, n / 256); break;
-        case EK_Q6_K: v = dot_q6_K(row, act, n / 256); break;
-        default: return -1;
-        }
-        out[r] = v;
-    }
-    return 0;
-}
+EK_DEFINE_GEMV_ROWS(, ek_gemv_rows_scalar)

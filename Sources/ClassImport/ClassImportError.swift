@@ -11,6 +11,7 @@ public enum ClassImportError: Error, Sendable, Equatable, CustomStringConvertibl
     /// `class.csv` cannot be read.
     case unreadableCSV(file: String, reason: String)
 
+    /// A one-line message: what happened and what to do.
     public var description: String {
         switch self {
         case .folderNotFound(let path):

@@ -17,6 +17,7 @@ public enum GGUFError: Error, CustomStringConvertible, Equatable {
     /// Writing a file failed, or the data given to the writer is inconsistent.
     case writeFailed(file: String, reason: String)
 
+    /// The message on one line.
     public var description: String { GGUFError.oneLine(message) }
 
     /// Control characters (which a damaged file can put into names) are shown escaped, so the message stays one line.

@@ -23,10 +23,14 @@ public struct BuiltinScorer: Scorer {
         self.mapLabel = mapLabel
     }
 
+    /// "builtin".
     public var id: String { Self.identifier }
+    /// The measurement version and the map's label, e.g. "3+default".
     public var version: String { "\(Self.measurementVersion)+\(mapLabel)" }
+    /// The working side the measurements use.
     public var preferredLongestSide: Int { Self.workingSide }
 
+    /// Measures the artwork, maps the measurements to sub-scores and writes the critique.
     public func assess(_ artwork: ArtworkInput, context: ClassContext) async throws -> Assessment {
         assessment(for: artwork, context: context)
     }

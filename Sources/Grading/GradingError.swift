@@ -11,6 +11,7 @@ public enum GradingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The ridge system could not be solved (features without variation).
     case singular(String)
 
+    /// A one-line message: what happened and what to do.
     public var description: String {
         switch self {
         case .needsMoreReviews(let have, let need):

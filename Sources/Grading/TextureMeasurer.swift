@@ -103,30 +103,24 @@ enum TextureMeasurer {
         let w = image.width, h = image.height
         var runs = [Int](repeating: 0, count: max(w, h) + 1)
         let ink = image.inkDistance.map { $0 > WorkingImage.inkThreshold }
-        for y in 0..<h {
-            var run = 0
-            for x in 0..<w {
-                if ink[y * w + x] {
-                    run += 1
-                } else if run > 0 {
-                    runs[run] += 1
-                    run = 0
+        /// Counts the runs of marked pixels along `lines` lines of `length` pixels each: pixel `i` of line `l`
+        /// is `ink[l * lineStep + i * step]`.
+        func countRuns(lines: Int, length: Int, lineStep: Int, step: Int) {
+            for line in 0..<lines {
+                var run = 0
+                for i in 0..<length {
+                    if ink[line * lineStep + i * step] {
+                        run += 1
+                    } else if run > 0 {
+                        runs[run] += 1
+                        run = 0
+                    }
                 }
+                if run > 0 { runs[run] += 1 }
             }
-            if run > 0 { runs[run] += 1 }
         }
-        for x in 0..<w {
-            var run = 0
-            for y in 0..<h {
-                if ink[y * w + x] {
-                    run += 1
-                } else if run > 0 {
-                    runs[run] += 1
-                    run = 0
-                }
-            }
-            if run > 0 { runs[run] += 1 }
-        }
+        countRuns(lines: h, length: w, lineStep: w, step: 1)  // rows
+        countRuns(lines: w, length: h, lineStep: 1, step: w)  // columns
         let count = runs.reduce(0, +)
         guard count > 0 else { return (0, 0) }
         var seen = 0, median = 0

@@ -22,6 +22,7 @@ public final class VLMScorer: Scorer, @unchecked Sendable {
     public let preprocessor: ImagePreprocessor
     /// Most critique tokens.
     public let maxCritiqueTokens: Int
+    /// The model, mmproj and head file names, e.g. "model.gguf+mmproj.gguf+head".
     public let version: String
     /// Grading runs one artwork at a time (the model uses every core for one).
     private let lock = NSLock()
@@ -53,6 +54,7 @@ public final class VLMScorer: Scorer, @unchecked Sendable {
             + (head.map { $0.path == modelPath ? "+head" : "+head:" + name($0.path) } ?? "+template")
     }
 
+    /// "vlm".
     public var id: String { Self.identifier }
     /// Decode at about twice the side the resize keeps, so the bicubic resampling sees real detail.
     public var preferredLongestSide: Int { 2 * Int(Double(preprocessor.maxPixels).squareRoot()) }
@@ -68,6 +70,7 @@ public final class VLMScorer: Scorer, @unchecked Sendable {
         ])
     }
 
+    /// Grades one artwork with the model (one at a time; the model uses every core).
     public func assess(_ artwork: ArtworkInput, context: ClassContext) async throws -> Assessment {
         try lock.withLock { try assessment(artwork) }
     }

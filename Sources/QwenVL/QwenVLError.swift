@@ -29,6 +29,7 @@ public enum QwenVLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The scoring-head file is malformed.
     case badScoreHead(file: String, reason: String)
 
+    /// A one-line message: what happened and what to do.
     public var description: String {
         switch self {
         case .file(let message):

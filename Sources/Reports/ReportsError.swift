@@ -7,6 +7,7 @@ public enum ReportsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The CSV library failed to encode.
     case encoding(String)
 
+    /// A one-line message: what happened and what to do.
     public var description: String {
         switch self {
         case .diskFull(let path):

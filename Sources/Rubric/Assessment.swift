@@ -14,6 +14,7 @@ public struct Assessment: Codable, Sendable, Hashable {
     /// Wall-clock seconds spent scoring.
     public var duration: Double
 
+    /// Creates an assessment; the total is derived from `scores`.
     public init(
         scores: Scores, critique: String, evidence: [Evidence] = [],
         scorerID: String, scorerVersion: String, duration: Double

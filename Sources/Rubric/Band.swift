@@ -56,5 +56,6 @@ public enum Band: Int, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
+    /// Bands order from lowest to highest.
     public static func < (lhs: Band, rhs: Band) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -10,6 +10,7 @@ public struct Evidence: Codable, Sendable, Hashable {
     /// The fact in plain words, fit to quote in a critique.
     public var note: String
 
+    /// Creates one piece of evidence.
     public init(dimension: Dimension, measure: String, value: Double, note: String) {
         self.dimension = dimension
         self.measure = measure

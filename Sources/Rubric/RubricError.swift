@@ -5,6 +5,7 @@ public enum RubricError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A list of sub-scores did not have one value per dimension.
     case wrongCount(Int)
 
+    /// A one-line message: what happened and what to do.
     public var description: String {
         switch self {
         case .scoreOutOfRange(let dimension, let value):

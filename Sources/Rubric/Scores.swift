@@ -8,10 +8,15 @@ public struct Scores: Codable, Sendable, Hashable {
     /// The largest total.
     public static let maximumTotal = 100
 
+    /// Originality, 0–20.
     public var originality: Int
+    /// Color, 0–20.
     public var color: Int
+    /// Texture, 0–20.
     public var texture: Int
+    /// Composition, 0–20.
     public var composition: Int
+    /// Content, 0–20.
     public var content: Int
 
     /// Creates scores after checking that each lies in 0–20.
@@ -90,6 +95,7 @@ public struct Scores: Codable, Sendable, Hashable {
         }
     }
 
+    /// Decodes the five sub-scores and checks that each lies in 0–20.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(

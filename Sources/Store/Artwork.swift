@@ -3,6 +3,7 @@ import GRDB
 
 /// One imported picture of a student's work.
 public struct Artwork: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The SQLite table the records live in.
     public static let databaseTableName = "artwork"
 
     /// The row id.

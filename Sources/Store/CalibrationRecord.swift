@@ -61,5 +61,6 @@ extension Store {
 }
 
 extension CalibrationRecord: TableRecord {
+    /// The SQLite table the records live in.
     public static let databaseTableName = "calibration"
 }

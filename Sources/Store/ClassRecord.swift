@@ -3,6 +3,7 @@ import GRDB
 
 /// A class: a named batch of artworks from one group of students.
 public struct ClassRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The SQLite table the records live in.
     public static let databaseTableName = "class"
 
     /// The row id.

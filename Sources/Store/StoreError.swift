@@ -26,6 +26,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Any other SQLite error.
     case database(path: String, message: String)
 
+    /// A one-line message: what happened and what to do.
     public var description: String {
         switch self {
         case .newerSchema(let path, let found, let supported):

@@ -2,6 +2,7 @@ import GRDB
 
 /// A student of one class.
 public struct StudentRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The SQLite table the records live in.
     public static let databaseTableName = "student"
 
     /// The row id.

@@ -120,11 +120,13 @@ public struct ScreenGrid: Sendable, Hashable {
     /// True when some cell in the grid has `role`.
     public func contains(role: StyleRole) -> Bool { cells.contains { $0.style.role == role } }
 
+    /// Grids are equal when their size, cells and cursor position are.
     public static func == (lhs: ScreenGrid, rhs: ScreenGrid) -> Bool {
         lhs.rows == rhs.rows && lhs.columns == rhs.columns && lhs.cells == rhs.cells && lhs.cursorRow == rhs.cursorRow
             && lhs.cursorColumn == rhs.cursorColumn
     }
 
+    /// Hashes what ``==`` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(rows)
         hasher.combine(columns)

@@ -9,6 +9,7 @@ public enum TUIError: Error, Sendable, Equatable, CustomStringConvertible {
     /// curses could not start on this terminal.
     case terminal(String)
 
+    /// A one-line message: what happened and what to do.
     public var description: String {
         switch self {
         case .syntax(let file, let line, let message):

@@ -7,6 +7,7 @@ public enum TensorError: Error, CustomStringConvertible, Equatable {
     /// A buffer whose size does not match the shape and type.
     case sizeMismatch(expected: Int, actual: Int)
 
+    /// A one-line message: what happened and what to do.
     public var description: String {
         switch self {
         case .rowNotWholeBlocks(let type, let columns):

@@ -28,5 +28,6 @@ public struct PixelSize: Sendable, Hashable, CustomStringConvertible {
         PixelSize(width: min(width, limit.width), height: min(height, limit.height))
     }
 
+    /// "WIDTH×HEIGHT".
     public var description: String { "\(width)×\(height)" }
 }

@@ -9,6 +9,7 @@ public enum TerminalGraphicsError: Error, Sendable, Equatable, CustomStringConve
     /// An image has no pixels or a box is empty.
     case emptyImage
 
+    /// A one-line message: what happened and what to do.
     public var description: String {
         switch self {
         case .sixel(let message):

@@ -15,6 +15,7 @@ public enum TokenizerError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A line of a tiktoken rank file could not be read.
     case malformedTiktokenLine(Int)
 
+    /// A one-line message: what happened and what to do.
     public var description: String {
         switch self {
         case .emptyVocabulary:

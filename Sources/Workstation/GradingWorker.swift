@@ -28,19 +28,22 @@ public final class GradingWorker: Sendable {
     private let store: Store
     private let classID: Int64
     private let scorer: any Scorer
+    private let label: String?
     private let events = Mutex<[GradingEvent]>([])
     private let requests = Mutex<[Int64]>([])
     private let task = Mutex<Task<Void, Never>?>(nil)
 
-    /// Creates a worker; nothing runs until ``start()``.
-    public init(store: Store, classID: Int64, scorer: any Scorer) {
+    /// Creates a worker; nothing runs until ``start()``. `label` names the scorer in the header (say the
+    /// model's name for the VLM scorer); nil shows its id and version.
+    public init(store: Store, classID: Int64, scorer: any Scorer, label: String? = nil) {
         self.store = store
         self.classID = classID
         self.scorer = scorer
+        self.label = label
     }
 
-    /// The scorer's label ("builtin 1+default").
-    public var scorerLabel: String { "\(scorer.id) \(scorer.version)" }
+    /// The scorer's label ("builtin 1+default", "vlm Qwen2-VL-2B-Instruct").
+    public var scorerLabel: String { label ?? "\(scorer.id) \(scorer.version)" }
 
     /// Starts grading on a background task.
     public func start() {

@@ -67,7 +67,7 @@ public final class ReviewApp {
                     tracker.running = true
                 } else {
                     session.message = StatusMessage(
-                        "no scorer is running; start easel review with --scorer builtin", isError: true)
+                        "no scorer is running; start easel review with --scorer builtin or vlm", isError: true)
                 }
             case .externalEdit(let text):
                 screen.suspend()

@@ -1,15 +1,15 @@
 import Foundation
 import TUI
 
-/// Settings for `easel review` from the config file `$XDG_CONFIG_HOME/easel/config.toml`
-/// (else `~/.config/easel/config.toml`), table `[review]`: `theme`, `graphics`, `scorer`.
+/// Settings for `easel review` from the config file (``path(environment:)``), table `[review]`: `theme`,
+/// `graphics`, `scorer`.
 /// Command-line options win over the file.
 public struct ReviewConfig: Sendable, Hashable {
     /// The theme name.
     public var theme: String?
     /// `auto`, `sixel`, `blocks` or `none`.
     public var graphics: String?
-    /// `builtin` or `none`.
+    /// `builtin`, `vlm` (the model files remembered in the `[vlm]` table) or `none`.
     public var scorer: String?
 
     /// Creates settings.
@@ -19,8 +19,10 @@ public struct ReviewConfig: Sendable, Hashable {
         self.scorer = scorer
     }
 
-    /// The config file's location.
+    /// The config file's location: `$EASEL_CONFIG`, else `$XDG_CONFIG_HOME/easel/config.toml`, else
+    /// `~/.config/easel/config.toml` (the file whose `[vlm]` table `easel grade --scorer vlm` writes).
     public static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment["EASEL_CONFIG"], !path.isEmpty { return path }
         if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty { return config + "/easel/config.toml" }
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/easel/config.toml"
     }
@@ -54,8 +56,9 @@ public struct ReviewConfig: Sendable, Hashable {
                 }
                 config.graphics = value
             case "scorer":
-                guard ["builtin", "none"].contains(value) else {
-                    throw TUIError.syntax(file: file, line: entry.line, message: "scorer must be builtin or none")
+                guard ["builtin", "vlm", "none"].contains(value) else {
+                    throw TUIError.syntax(
+                        file: file, line: entry.line, message: "scorer must be builtin, vlm or none, not '\(value)'")
                 }
                 config.scorer = value
             default:

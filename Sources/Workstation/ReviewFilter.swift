@@ -35,6 +35,7 @@ public enum ReviewFilter: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The filter in the words the review screen shows.
     public var description: String {
         switch self {
         case .all: "all"

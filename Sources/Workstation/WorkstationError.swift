@@ -7,6 +7,7 @@ public enum WorkstationError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The artwork file could not be read or decoded for its picture.
     case picture(path: String, reason: String)
 
+    /// A one-line message: what happened and what to do.
     public var description: String {
         switch self {
         case .config(let file, let line, let message):

@@ -104,39 +104,3 @@ struct BenchEngine: ParsableCommand {
         print(String(format: "peak memory (maxrss): %.0f MiB", Clock.peakResidentMiB()))
     }
 }
-
-/// Timing and memory helpers for the benchmarks.
-enum Clock {
-    /// Monotonic wall-clock seconds.
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-    }
-
-    /// CPU seconds used by all threads of this process.
-    static func cpu() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-    }
-
-    static func since(_ t: Double) -> Double { now() - t }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-    }
-
-    static func peakResidentMiB() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
-    }
-
-    /// The 1-minute load average (other work on the machine skews wall-clock numbers).
-    static func loadAverage() -> String {
-        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "?" }
-        return String(text.split(separator: " ").first ?? "?")
-    }
-}

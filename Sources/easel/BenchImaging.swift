@@ -19,7 +19,7 @@ struct BenchImaging: ParsableCommand {
     var preview: String = "480x360"
 
     func run() throws {
-        let photoURL = try locatePhoto()
+        let photoURL = try BenchPhoto.locate(photo)
         let box = try parseBox(preview)
         let photoData = try Data(contentsOf: photoURL)
         let info = try ImageDecoder.info(of: photoData)
@@ -71,23 +71,8 @@ struct BenchImaging: ParsableCommand {
 
     /// The medians over `iterations` runs of `body`.
     func measure(_ body: () throws -> Void) throws -> Timing {
-        var walls: [Double] = []
-        var cpus: [Double] = []
-        for _ in 0..<max(1, iterations) {
-            let cpuStart = threadCPUMilliseconds()
-            let start = ContinuousClock.now
-            try body()
-            let elapsed = ContinuousClock.now - start
-            cpus.append(threadCPUMilliseconds() - cpuStart)
-            walls.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
-        }
-        return Timing(wall: walls.sorted()[walls.count / 2], cpu: cpus.sorted()[cpus.count / 2])
-    }
-
-    func threadCPUMilliseconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
+        let seconds = try Clock.medianOfRuns(iterations, body)
+        return Timing(wall: seconds.wall * 1000, cpu: seconds.cpu * 1000)
     }
 
     /// Milliseconds as "95.7 ms", or "1.2 µs" below a tenth of a millisecond; padded to line up.
@@ -101,19 +86,6 @@ struct BenchImaging: ParsableCommand {
 
     func ratio(_ value: Double) -> String {
         String(format: value < 0.01 ? "%.5f" : "%.2f", value)
-    }
-
-    func locatePhoto() throws -> URL {
-        if let photo { return URL(fileURLWithPath: photo) }
-        let candidates = [
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent(),
-        ].map { $0.appendingPathComponent("../shared/data/images/drawing-garlic.png").standardizedFileURL }
-        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw ValidationError("no photo found at \(candidates[0].path); pass one with --photo PATH")
-        }
-        return found
     }
 
     func parseBox(_ text: String) throws -> (width: Int, height: Int) {

@@ -76,8 +76,3 @@ struct BenchImport: ParsableCommand {
         String(format: "%.1f", amount / max(1e-9, d.seconds))
     }
 }
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

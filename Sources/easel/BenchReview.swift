@@ -28,7 +28,7 @@ struct BenchReview: ParsableCommand {
     var output: String = "/dev/null"
 
     func run() throws {
-        let photoURL = try locatePhoto()
+        let photoURL = try BenchPhoto.locate(photo)
         let size = try Self.parse(terminal, name: "--terminal")
         let cellSize = try Self.parse(cell, name: "--cell")
         let box = ReviewLayout(rows: size.height, columns: size.width).imageBox
@@ -96,15 +96,9 @@ struct BenchReview: ParsableCommand {
         }
     }
 
+    /// The median wall-clock milliseconds over `iterations` runs of `body`.
     func measure(_ body: () throws -> Void) throws -> Double {
-        var times: [Double] = []
-        for _ in 0..<max(1, iterations) {
-            let start = ContinuousClock.now
-            try body()
-            let elapsed = ContinuousClock.now - start
-            times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
-        }
-        return times.sorted()[times.count / 2]
+        try Clock.medianOfRuns(iterations, body).wall * 1000
     }
 
     static func ms(_ value: Double) -> String { String(format: value >= 10 ? "%.0f" : "%.2f", value) }
@@ -115,18 +109,5 @@ struct BenchReview: ParsableCommand {
             throw ValidationError("\(name) must look like 120x40, not \(text)")
         }
         return PixelSize(width: parts[0], height: parts[1])
-    }
-
-    func locatePhoto() throws -> URL {
-        if let photo { return URL(fileURLWithPath: photo) }
-        let candidates = [
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent(),
-        ].map { $0.appendingPathComponent("../shared/data/images/drawing-garlic.png").standardizedFileURL }
-        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw ValidationError("no photo found at \(candidates[0].path); pass one with --photo PATH")
-        }
-        return found
     }
 }

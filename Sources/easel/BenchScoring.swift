@@ -67,15 +67,9 @@ struct BenchScoring: AsyncParsableCommand {
 
     /// Wall and process CPU seconds spent in `body`.
     static func timed(_ body: () async throws -> Void) async throws -> (wall: Double, cpu: Double) {
-        let cpuStart = clock()
-        let start = ContinuousClock.now
+        let (start, cpuStart) = (Clock.now(), Clock.cpu())
         try await body()
-        let wall = seconds(ContinuousClock.now - start)
-        return (wall, Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC))
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        return (Clock.since(start), Clock.cpu() - cpuStart)
     }
 
     /// Source pictures scaled to about one megapixel.

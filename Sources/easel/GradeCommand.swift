@@ -79,8 +79,7 @@ struct GradeCommand: AsyncParsableCommand {
             progress.advance()
         }
         progress.finish()
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = (ContinuousClock.now - start).seconds
         let rate = seconds > 0 ? Double(graded) / seconds : 0
         print(
             "graded \(graded) of \(artworks.count) artworks of \(name) with builtin \(builtin.version) "

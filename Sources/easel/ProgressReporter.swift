@@ -32,10 +32,7 @@ final class ProgressReporter {
     }
 
     /// Seconds since the reporter was made.
-    var elapsed: Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
+    var elapsed: Double { (ContinuousClock.now - start).seconds }
 
     private func draw() {
         guard interactive else { return }

@@ -14,7 +14,7 @@ struct ReviewCommand: ParsableCommand {
         discussion: """
             Keys: j/k or arrows move, n next unreviewed, a accept, e edit scores, c edit critique (C in $EDITOR), \
             u undo, r regrade, / filter, g/G first/last, ? help, q quit. Settings may also come from \
-            $XDG_CONFIG_HOME/easel/config.toml, table [review]: theme, graphics, scorer.
+            $EASEL_CONFIG or $XDG_CONFIG_HOME/easel/config.toml, table [review]: theme, graphics, scorer.
             """)
 
     @Option(name: .customLong("class"), help: "The class name.")
@@ -26,7 +26,10 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Colour theme: default, light, high-contrast, okabe-ito, or a path to a .toml file.")
     var theme: String?
 
-    @Option(help: "Background scorer for ungraded artworks: builtin or none (default: config file, else builtin).")
+    @Option(
+        help: ArgumentHelp(
+            "Background scorer for ungraded artworks: builtin, vlm (the model `easel grade --scorer vlm` remembered) "
+                + "or none (default: config file, else builtin)."))
     var scorer: String?
 
     @OptionGroup var database: DatabaseOptions
@@ -39,9 +42,10 @@ struct ReviewCommand: ParsableCommand {
             name: theme ?? config.theme ?? "default", searching: ThemeLoader.searchFolders())
         if Theme.colorDisabled(by: environment) { chosenTheme = chosenTheme.withoutColor }
         let scorerName = scorer ?? config.scorer ?? "builtin"
-        guard ["builtin", "none"].contains(scorerName) else {
-            throw ValidationError("unknown scorer '\(scorerName)'; use builtin or none")
+        guard ReviewScorer.choices.contains(scorerName) else {
+            throw ValidationError("unknown scorer '\(scorerName)'; use builtin, vlm or none")
         }
+        let vlm = scorerName == "vlm" ? try ReviewScorer.vlm() : nil
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TUIError.terminal("stdin and stdout are not a terminal")
         }
@@ -49,9 +53,7 @@ struct ReviewCommand: ParsableCommand {
         let store = try database.open()
         let record = try store.requireClass(className)
         let capabilities = Self.capabilities(for: preference, environment: environment)
-        let worker: GradingWorker? =
-            scorerName == "builtin"
-            ? GradingWorker(store: store, classID: record.id, scorer: try BuiltinScorerLoader.load(store)) : nil
+        let worker = try ReviewScorer.worker(scorerName, store: store, classID: record.id, vlm: vlm)
         let session = try ReviewSession(
             store: store, classRecord: record, scorerName: worker?.scorerLabel ?? "none",
             graphics: preference.resolve(capabilities))

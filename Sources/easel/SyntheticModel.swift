@@ -89,16 +89,11 @@ struct SyntheticModel {
 
     /// Random block bytes with f16 scales in [0.5e-4, 2e-4) (so activations stay finite through the layers).
     static func randomBlocks(_ type: GGMLType, _ buffer: UnsafeMutableRawBufferPointer, seed: UInt64) {
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        var random = XorShift64(seed: seed)
         let words = buffer.count / 8
         let p = buffer.baseAddress!
-        for i in 0..<words {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            p.storeBytes(of: state, toByteOffset: 8 * i, as: UInt64.self)
-        }
-        for i in (words * 8)..<buffer.count { buffer[i] = UInt8(truncatingIfNeeded: state >> (i % 8)) }
+        for i in 0..<words { p.storeBytes(of: random.next(), toByteOffset: 8 * i, as: UInt64.self) }
+        for i in (words * 8)..<buffer.count { buffer[i] = UInt8(truncatingIfNeeded: random.state >> (i % 8)) }
         let offsets: [Int] = type == .q6_K ? [208] : [0, 2]
         let blocks = buffer.count / type.blockBytes
         for b in 0..<blocks {

@@ -87,15 +87,12 @@ struct SyntheticVisionTower {
 
     /// Uniform random halves in [−scale·√3, scale·√3) (standard deviation `scale`).
     static func randomHalves(_ buffer: UnsafeMutableRawBufferPointer, scale: Float, seed: UInt64) {
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        var random = XorShift64(seed: seed)
         let count = buffer.count / 2
         let halves = buffer.bindMemory(to: UInt16.self)
         let range = scale * 3.0.squareRoot().asFloat
         for i in 0..<count {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            let unit = Float(state >> 40) * 0x1.0p-24
+            let unit = Float(random.next() >> 40) * 0x1.0p-24
             halves[i] = Float16((2 * unit - 1) * range).bitPattern
         }
     }

@@ -72,8 +72,7 @@ enum VLMGrading {
             progress.advance()
         }
         progress.finish()
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = (ContinuousClock.now - start).seconds
         print(
             "graded \(graded) of \(total) artworks of \(className) with vlm in \(String(format: "%.1f", seconds)) s "
                 + "(\(String(format: "%.1f", graded > 0 ? seconds / Double(graded) : 0)) s per artwork)"
