@@ -1,3 +1,4 @@
+import Foundation
 import Tensor
 
 extension Qwen2LanguageModel {
@@ -6,12 +7,24 @@ extension Qwen2LanguageModel {
         _ x: UnsafePointer<Float>, _ weight: [Float], epsilon: Float, rows: Int, into y: UnsafeMutablePointer<Float>
     ) {
         let width = weight.count
-        for row in 0..<rows {
-            let input = x + row * width
-            let output = y + row * width
-            let meanSquare = VectorMath.dot(input, input, count: width) / Float(width)
-            let inverse = 1 / (meanSquare + epsilon).squareRoot()
-            for i in 0..<width { output[i] = input[i] * inverse * weight[i] }
+        Parallel.forRanges(rows, minimumChunk: 16) { range in
+            for row in range {
+                let input = x + row * width
+                let output = y + row * width
+                let meanSquare = VectorMath.dot(input, input, count: width) / Float(width)
+                let inverse = 1 / (meanSquare + epsilon).squareRoot()
+                for i in 0..<width { output[i] = input[i] * inverse * weight[i] }
+            }
+        }
+    }
+
+    /// `gate = silu(gate) · up`, element by element, split across cores (the SwiGLU of the MLP).
+    static func swiGLU(_ gate: UnsafeMutablePointer<Float>, _ up: UnsafePointer<Float>, count: Int) {
+        Parallel.forRanges(count, minimumChunk: 1 << 14) { range in
+            for i in range {
+                let g = gate[i]
+                gate[i] = g / (1 + expf(-g)) * up[i]
+            }
         }
     }
 

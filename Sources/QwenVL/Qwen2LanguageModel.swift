@@ -94,10 +94,7 @@ public final class Qwen2LanguageModel: @unchecked Sendable {
             Self.rmsNorm(x.pointer, layer.ffnNorm, epsilon: c.rmsEpsilon, rows: n, into: h.pointer)
             Self.project(
                 [(layer.gate, gate.pointer), (layer.up, up.pointer)], input: h.pointer, rows: n, precision: precision)
-            for i in 0..<(n * c.ffn) {
-                let g = gate.pointer[i]
-                gate.pointer[i] = g / (1 + expf(-g)) * up.pointer[i]
-            }
+            Self.swiGLU(gate.pointer, up.pointer, count: n * c.ffn)
             Self.project([(layer.down, projected.pointer)], input: gate.pointer, rows: n, precision: precision)
             Self.add(projected.pointer, to: x.pointer, count: n * c.hidden)
         }
