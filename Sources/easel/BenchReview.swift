@@ -41,7 +41,7 @@ struct BenchReview: ParsableCommand {
         let pngURL = folder.appendingPathComponent("one-mp.png")
         try PNGEncoder.encode(oneMP).write(to: pngURL)
         guard let sink = FileHandle(forWritingAtPath: output) else {
-            throw ValidationError("cannot write to \(output)")
+            throw CommandFailure("cannot write to \(output)")
         }
         print(
             "terminal \(size.width)×\(size.height) cells, picture box \(cells.width)×\(cells.height) cells, cell \(cellSize)"
@@ -70,7 +70,7 @@ struct BenchReview: ParsableCommand {
                 }
                 let cold = try measure {
                     guard case .ready(let picture) = PreviewCache.render(request) else {
-                        throw ValidationError("cannot render \(url.path)")
+                        throw CommandFailure("cannot render \(url.path)")
                     }
                     sink.write(Data(picture.placement(row: 2, column: 1)))
                     image = picture

@@ -13,7 +13,7 @@ enum BuiltinScorerLoader {
             let map = try JSONDecoder().decode(LinearMap.self, from: Data(record.coefficients.utf8))
             return BuiltinScorer(map: map, mapLabel: "cal\(record.version)")
         } catch {
-            throw ValidationError(
+            throw CommandFailure(
                 "built-in calibration version \(record.version) cannot be read (\(error)); run `easel calibrate` again")
         }
     }

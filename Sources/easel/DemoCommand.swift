@@ -68,7 +68,7 @@ struct DemoCommand: AsyncParsableCommand {
                 return samples
             }
         }
-        throw ValidationError(
+        throw CommandFailure(
             "cannot find the Samples folder (looked in the current folder and beside the executable); "
                 + "run from the Easel checkout or pass --samples PATH")
     }

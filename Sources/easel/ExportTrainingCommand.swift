@@ -60,7 +60,7 @@ struct ExportTrainingCommand: AsyncParsableCommand {
             }
         }
         guard !items.isEmpty else {
-            throw ValidationError("no reviewed artworks to export; review some with `easel review` first")
+            throw CommandFailure("no reviewed artworks to export; review some with `easel review` first")
         }
         let folder = URL(fileURLWithPath: output)
         let images = folder.appendingPathComponent("images")

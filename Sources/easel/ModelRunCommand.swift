@@ -80,7 +80,7 @@ struct ModelRunCommand: AsyncParsableCommand {
             try engine.check(vision: tower)
             let picture: RGBImage
             do { picture = try ImageDecoder.decode(contentsOf: URL(fileURLWithPath: image)) } catch {
-                throw ValidationError("\(image): \(error)")
+                throw CommandFailure("\(image): \(error)")
             }
             let patches = try tower.preprocessor(maxPixels: maxPixels).patches(
                 rgb: picture.pixels, width: picture.width, height: picture.height)
