@@ -26,7 +26,6 @@ public enum CritiqueWriter {
         var rng = SplitMix64(seed: seed)
         let ranked = Dimension.allCases.map { rankedFeatures($0, m, map) }
         let order = rng.shuffled(Dimension.allCases)
-        let best = order.max { scores[$0] < scores[$1] }!
         let weakest = order.min { scores[$0] < scores[$1] }!
         let openerMeasure = strongestImageFeature(ranked: ranked, scores: scores, m)
         let opener = CritiquePhrases.fill(

@@ -24,13 +24,13 @@ struct DemoCommand: AsyncParsableCommand {
         let report = try ImportCommand.importFolder(folder, className: className, store: store, verbose: false)
         print(ImportCommand.summary(report))
         do {
-            var grade = try GradeCommand.parse(["--class", className, "--db", store.path])
+            let grade = try GradeCommand.parse(["--class", className, "--db", store.path])
             try await grade.run()
         } catch let exit as ExitCode where exit != .success {
             Console.error("grading: some artworks could not be graded (see above); going on with the rest")
         }
         if Console.stdinIsTerminal, Console.stdoutIsTerminal {
-            var review = try ReviewCommand.parse(["--class", className, "--db", store.path])
+            let review = try ReviewCommand.parse(["--class", className, "--db", store.path])
             try review.run()
             return
         }
