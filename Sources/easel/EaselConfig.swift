@@ -7,6 +7,7 @@ import Foundation
 ///     model = "/models/qwen2-vl-2b-q4_k_m.gguf"
 ///     mmproj = "/models/mmproj-qwen2-vl-2b-f16.gguf"
 ///     head = "/models/easel-score-head.gguf"
+///     max_pixels = 200704
 ///
 /// Only this section is read and rewritten; every other line of the file is kept as it is.
 struct EaselConfig {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Grading
+import QwenVL
 import Store
 
 /// `easel grade --class NAME [--scorer builtin|vlm] [--force]`.
@@ -33,19 +34,29 @@ struct GradeCommand: AsyncParsableCommand {
     @Option(help: "vlm: a scoring-head GGUF (remembered); without it the scores are decoded from a template.")
     var head: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "vlm: the largest image in pixels before it is cut into 28×28 patches (remembered); default 200704, "
+                + "256 image tokens.", valueName: "pixels"))
+    var maxPixels: Int?
+
     @Flag(help: "Regrade artworks that already have an assessment.")
     var force = false
 
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard scorer == .vlm || (model == nil && mmproj == nil && head == nil) else {
-            throw ValidationError("--model, --mmproj and --head go with --scorer vlm")
+        guard scorer == .vlm || (model == nil && mmproj == nil && head == nil && maxPixels == nil) else {
+            throw ValidationError("--model, --mmproj, --head and --max-pixels go with --scorer vlm")
+        }
+        if let maxPixels, maxPixels < ImagePreprocessor.defaultMinPixels {
+            throw ValidationError("--max-pixels must be at least \(ImagePreprocessor.defaultMinPixels) (56×56)")
         }
     }
 
     func run() async throws {
-        let files = scorer == .vlm ? try VLMFiles.resolve(model: model, mmproj: mmproj, head: head) : nil
+        let files =
+            scorer == .vlm ? try VLMFiles.resolve(model: model, mmproj: mmproj, head: head, maxPixels: maxPixels) : nil
         let store = try database.open()
         let record = try store.requireClass(className)
         let name = TextSanitizer.clean(record.name)

@@ -17,7 +17,8 @@ enum ReviewScorer {
                 "review --scorer vlm: no model remembered in \(config.path); run `easel grade --class NAME "
                     + "--scorer vlm --model TEXT.gguf --mmproj VISION.gguf` once to remember one")
         }
-        let scorer = try VLMScorerCheck.open(VLMFiles(model: model, mmproj: mmproj, head: config["head"]))
+        let scorer = try VLMScorerCheck.open(
+            VLMFiles(model: model, mmproj: mmproj, head: config["head"], maxPixels: VLMFiles.maxPixels(in: config)))
         return (scorer, "vlm " + modelName(model))
     }
 

@@ -10,9 +10,18 @@ struct VLMFiles {
     var model: String
     var mmproj: String
     var head: String?
+    /// The largest image in pixels before it is cut into patches (`max_pixels`); nil is the engine's default.
+    var maxPixels: Int? = nil
 
-    static func resolve(model: String?, mmproj: String?, head: String?) throws -> VLMFiles {
+    /// The remembered image size cap of a config file's `[vlm]` section.
+    static func maxPixels(in config: EaselConfig) -> Int? { config["max_pixels"].flatMap { Int($0) } }
+
+    static func resolve(model: String?, mmproj: String?, head: String?, maxPixels: Int? = nil) throws -> VLMFiles {
         var config = try EaselConfig.load()
+        if let maxPixels {
+            config["max_pixels"] = String(maxPixels)
+        }
+        let pixels = maxPixels ?? Self.maxPixels(in: config)
         let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
         if model != nil || mmproj != nil || head != nil {
             guard let model, let mmproj else {
@@ -22,7 +31,8 @@ struct VLMFiles {
             config["model"] = absolute(model)
             config["mmproj"] = absolute(mmproj)
             config["head"] = head.map(absolute)
-            let files = VLMFiles(model: absolute(model), mmproj: absolute(mmproj), head: head.map(absolute))
+            let files = VLMFiles(
+                model: absolute(model), mmproj: absolute(mmproj), head: head.map(absolute), maxPixels: pixels)
             _ = try VLMScorerCheck.open(files)  // remember only files that load
             try config.save()
             return files
@@ -31,7 +41,8 @@ struct VLMFiles {
             throw GradingError.scorerUnavailable(
                 "--scorer vlm needs --model TEXT.gguf and --mmproj VISION.gguf (none remembered in \(config.path))")
         }
-        return VLMFiles(model: model, mmproj: mmproj, head: config["head"])
+        if maxPixels != nil { try config.save() }
+        return VLMFiles(model: model, mmproj: mmproj, head: config["head"], maxPixels: pixels)
     }
 }
 
@@ -39,7 +50,9 @@ struct VLMFiles {
 enum VLMScorerCheck {
     static func open(_ files: VLMFiles) throws -> VLMScorer {
         do {
-            return try VLMScorer(modelPath: files.model, mmprojPath: files.mmproj, headPath: files.head)
+            return try VLMScorer(
+                modelPath: files.model, mmprojPath: files.mmproj, headPath: files.head,
+                maxPixels: files.maxPixels ?? ImagePreprocessor.defaultMaxPixels)
         } catch {
             throw GradingError.scorerUnavailable(error.description)
         }

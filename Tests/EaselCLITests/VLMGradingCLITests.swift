@@ -75,6 +75,30 @@ import Testing
         }
     }
 
+    @Test("--max-pixels caps the image size, is remembered with the files, and is refused below 56×56 or without vlm")
+    func maxPixels() throws {
+        let samples = (EaselBinary.repositoryRoot as NSString).appendingPathComponent("Samples")
+        let small = (root as NSString).appendingPathComponent("one")
+        try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: (samples as NSString).appendingPathComponent("clay_dog.png"),
+            toPath: (small as NSString).appendingPathComponent("clay_dog.png"))
+        #expect(try EaselBinary.run(["import", small, "--class", "one"] + db).status == 0)
+        let model = Self.fixture("tiny-untied-f32.gguf")
+        let mmproj = Self.fixture("vision-tiny-untied-f32.gguf")
+        let tooSmall = try grade(["--model", model, "--mmproj", mmproj, "--max-pixels", "100"], className: "one")
+        #expect(tooSmall.status != 0 && tooSmall.stderr.contains("--max-pixels must be at least 3136"))
+        let builtin = try EaselBinary.run(
+            ["grade", "--class", "one", "--max-pixels", "50176"] + db, environment: environment)
+        #expect(builtin.status != 0 && builtin.stderr.contains("go with --scorer vlm"))
+        let graded = try grade(["--model", model, "--mmproj", mmproj, "--max-pixels", "50176"], className: "one")
+        #expect(graded.status == 0, "\(graded.stderr)")
+        let config = try String(contentsOfFile: environment["EASEL_CONFIG"]!, encoding: .utf8)
+        #expect(config.contains("max_pixels = \"50176\"") || config.contains("max_pixels = 50176"), "\(config)")
+        let again = try grade(["--force"], className: "one")
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
     @Test("Missing files, a wrong architecture and mismatched widths are one clear line")
     func errors() throws {
         let text = Self.fixture("tiny-untied-f32.gguf")
