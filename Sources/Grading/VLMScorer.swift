@@ -22,7 +22,8 @@ public final class VLMScorer: Scorer, @unchecked Sendable {
     public let preprocessor: ImagePreprocessor
     /// Most critique tokens.
     public let maxCritiqueTokens: Int
-    /// The model, mmproj and head file names, e.g. "model.gguf+mmproj.gguf+head".
+    /// The model, mmproj and head file names, e.g. "model.gguf+mmproj.gguf+head" (with "+max50176px" after the
+    /// mmproj when the image size cap is not the default).
     public let version: String
     /// Grading runs one artwork at a time (the model uses every core for one).
     private let lock = NSLock()
@@ -51,6 +52,7 @@ public final class VLMScorer: Scorer, @unchecked Sendable {
         let name = { (path: String) in URL(fileURLWithPath: path).lastPathComponent }
         version =
             name(modelPath) + "+" + name(mmprojPath)
+            + (maxPixels == ImagePreprocessor.defaultMaxPixels ? "" : "+max\(maxPixels)px")
             + (head.map { $0.path == modelPath ? "+head" : "+head:" + name($0.path) } ?? "+template")
     }
 

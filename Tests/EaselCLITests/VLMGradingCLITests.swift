@@ -97,6 +97,10 @@ import Testing
         #expect(config.contains("max_pixels = \"50176\"") || config.contains("max_pixels = 50176"), "\(config)")
         let again = try grade(["--force"], className: "one")
         #expect(again.status == 0, "\(again.stderr)")
+        let store = try Store(path: db[1])
+        let result = try #require(try store.results(classID: try store.requireClass("one").id).first)
+        let version = try #require(result.latestAssessment?.assessment.scorerVersion)
+        #expect(version.contains("+max50176px"), "the remembered cap is used and recorded: \(version)")
     }
 
     @Test("Missing files, a wrong architecture and mismatched widths are one clear line")

@@ -31,7 +31,7 @@ import Testing
             let stored = try #require(try fixture.store.latestAssessment(artworkID: id)).assessment
             #expect(stored.scorerID == "vlm")
             #expect(
-                stored.scorerVersion == "tiny-untied-f32.gguf+vision-tiny-untied-f32.gguf+head:"
+                stored.scorerVersion == "tiny-untied-f32.gguf+vision-tiny-untied-f32.gguf+max50176px+head:"
                     + "vision-tiny-untied-head.gguf")
             #expect(stored.scores.values.allSatisfy { (0...20).contains($0) })
         }
