@@ -35,8 +35,9 @@ targets += [
 targets += [
     .target(name: "Store", dependencies: ["Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
-    .target(name: "Reports", dependencies: ["Rubric", "Store", .product(name: "CSV", package: "CSV.swift")]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric"]),
+    .target(
+        name: "Reports", dependencies: ["Rubric", "Store", "Imaging", .product(name: "CSV", package: "CSV.swift")]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric", "Imaging"]),
     .target(name: "ClassImport", dependencies: ["Store", "Imaging"]),
     .testTarget(name: "ClassImportTests", dependencies: ["ClassImport", "Store", "Imaging"]),
     .testTarget(
