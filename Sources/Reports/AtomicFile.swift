@@ -29,6 +29,19 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes `data` to `path` atomically, or to stdout when `path` is nil or `-` (the `-o FILE` convention of
+    /// the export commands).
+    /// - Returns: whether a file was written (false for stdout).
+    @discardableResult
+    public static func write(_ data: Data, toFileOrStdout path: String?) throws -> Bool {
+        guard let path, path != "-" else {
+            try writeAll(data, to: STDOUT_FILENO, path: "stdout")
+            return false
+        }
+        try write(data, to: path)
+        return true
+    }
+
     /// Writes every byte to an open descriptor (stdout, say), retrying short writes and interrupts.
     /// - Throws: ``ReportsError/diskFull(path:)`` or ``ReportsError/cannotWrite(path:reason:)``, naming `path`.
     public static func writeAll(_ data: Data, to fd: Int32, path: String) throws {

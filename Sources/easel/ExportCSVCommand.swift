@@ -23,12 +23,9 @@ struct ExportCSVCommand: ParsableCommand {
         let store = try database.open()
         let record = try store.requireClass(className)
         let data = try ClassReport.csv(try store.results(classID: record.id))
-        if let output, output != "-" {
-            try AtomicFile.write(data, to: output)
+        if try AtomicFile.write(data, toFileOrStdout: output), let output {
             let rows = try store.statusCounts(classID: record.id).imported
-            FileHandle.standardError.write(Data("wrote \(rows) rows to \(output)\n".utf8))
-        } else {
-            try AtomicFile.writeAll(data, to: STDOUT_FILENO, path: "stdout")
+            Console.error("wrote \(rows) rows to \(output)")
         }
     }
 }

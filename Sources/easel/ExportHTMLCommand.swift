@@ -38,11 +38,8 @@ struct ExportHTMLCommand: ParsableCommand {
             }
         }
         let data = PrintableReport.html(className: record.name, results: results, thumbnails: thumbnails)
-        if let output, output != "-" {
-            try AtomicFile.write(data, to: output)
+        if try AtomicFile.write(data, toFileOrStdout: output), let output {
             Console.error("wrote the report of \(results.count) artworks to \(output)")
-        } else {
-            try AtomicFile.writeAll(data, to: STDOUT_FILENO, path: "stdout")
         }
     }
 }
