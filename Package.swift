@@ -22,6 +22,13 @@ targets += [
     .testTarget(name: "RubricTests", dependencies: ["Rubric"]),
 ]
 
+// MARK: - Terminal safety (pure): the one sanitizer for text from data, and the Console that prints only its output
+
+targets += [
+    .target(name: "TerminalSafety"),
+    .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety"]),
+]
+
 // MARK: - Imaging
 
 targets += [
@@ -75,10 +82,12 @@ targets += [
 targets += [
     .target(name: "CTermShims", dependencies: ["CNCursesW"]),
     .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
-    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric"]),
+    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric", "TerminalSafety"]),
     .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric"]),
-    .target(name: "Workstation", dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric"]),
+    .target(
+        name: "Workstation",
+        dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric", "TerminalSafety"]),
     .testTarget(
         name: "WorkstationTests",
         dependencies: ["Workstation", "Store", "TUI", "TerminalGraphics", "Grading", "Rubric", "Imaging"]),
@@ -100,6 +109,7 @@ let easelDependencies: [Target.Dependency] = [
     "GGUF",
     "Tokenizer",
     "QwenVL",
+    "TerminalSafety",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 

@@ -3,6 +3,7 @@ import Foundation
 import Grading
 import QwenVL
 import Store
+import TerminalSafety
 
 /// `easel grade --class NAME [--scorer builtin|vlm] [--force]`.
 struct GradeCommand: AsyncParsableCommand {
@@ -59,16 +60,16 @@ struct GradeCommand: AsyncParsableCommand {
             scorer == .vlm ? try VLMFiles.resolve(model: model, mmproj: mmproj, head: head, maxPixels: maxPixels) : nil
         let store = try database.open()
         let record = try store.requireClass(className)
-        let name = TextSanitizer.clean(record.name)
+        let name = record.name
         let artworks = try store.artworks(classID: record.id)
         guard !artworks.isEmpty else {
-            print("class \(name) has no artworks; add some with `easel import DIR --class \(name)`")
+            Console.out("class \(name) has no artworks; add some with `easel import DIR --class \(name)`")
             return
         }
         let latest = try store.latestAssessments(classID: record.id)
         let todo = force ? artworks : artworks.filter { latest[$0.id] == nil }
         guard !todo.isEmpty else {
-            print("all \(artworks.count) artworks of \(name) have an assessment; --force regrades them")
+            Console.out("all \(artworks.count) artworks of \(name) have an assessment; --force regrades them")
             return
         }
         if let files {
@@ -92,13 +93,13 @@ struct GradeCommand: AsyncParsableCommand {
         progress.finish()
         let seconds = (ContinuousClock.now - start).seconds
         let rate = seconds > 0 ? Double(graded) / seconds : 0
-        print(
+        Console.out(
             "graded \(graded) of \(artworks.count) artworks of \(name) with builtin \(builtin.version) "
                 + "in \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", rate)) artworks/s)"
                 + (graded > 0 ? ", mean total \(totals / graded)" : ""))
         let failed = measured.failures.filter { failure in todo.contains { $0.id == failure.0.id } }
         for (_, reason) in measured.failures {
-            FileHandle.standardError.write(Data("\(TextSanitizer.clean(reason))\n".utf8))
+            Console.error("\(reason)")
         }
         if !failed.isEmpty { throw ExitCode.failure }
     }

@@ -3,6 +3,7 @@ import Foundation
 import Grading
 import QwenVL
 import Store
+import TerminalSafety
 
 /// The VLM scorer's files: from the command line when given (and then remembered in the config file's `[vlm]`
 /// section), else the remembered ones.
@@ -65,7 +66,7 @@ enum VLMGrading {
         async throws
     {
         let scorer = try VLMScorerCheck.open(files)
-        print("vlm scorer: \(scorer.version) (\(scorer.head == nil ? "template decoding" : "scoring head"))")
+        Console.out("vlm scorer: \(scorer.version) (\(scorer.head == nil ? "template decoding" : "scoring head"))")
         let start = ContinuousClock.now
         let progress = ProgressReporter(label: "grading", total: artworks.count)
         var graded = 0, totals = 0
@@ -86,11 +87,11 @@ enum VLMGrading {
         }
         progress.finish()
         let seconds = (ContinuousClock.now - start).seconds
-        print(
+        Console.out(
             "graded \(graded) of \(total) artworks of \(className) with vlm in \(String(format: "%.1f", seconds)) s "
                 + "(\(String(format: "%.1f", graded > 0 ? seconds / Double(graded) : 0)) s per artwork)"
                 + (graded > 0 ? ", mean total \(totals / graded)" : ""))
-        for failure in failures { FileHandle.standardError.write(Data("\(TextSanitizer.clean(failure))\n".utf8)) }
+        for failure in failures { Console.error("\(failure)") }
         if !failures.isEmpty { throw ExitCode.failure }
     }
 }
