@@ -29,6 +29,13 @@ targets += [
     .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
 ]
 
+// MARK: - Terminal safety (pure): the one sanitizer for text from data, and the Console that prints only its output
+
+targets += [
+    .target(name: "TerminalSafety"),
+    .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety"]),
+]
+
 // MARK: - Imaging
 
 targets += [
@@ -90,10 +97,12 @@ targets += [
 targets += [
     .target(name: "CTermShims", dependencies: ["CNCursesW"]),
     .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
-    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric", "Settings"]),
+    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric", "Settings", "TerminalSafety"]),
     .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric", "Settings"]),
-    .target(name: "Workstation", dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric"]),
+    .target(
+        name: "Workstation",
+        dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric", "TerminalSafety"]),
     .testTarget(
         name: "WorkstationTests",
         dependencies: [
@@ -133,6 +142,7 @@ let easelDependencies: [Target.Dependency] = [
     "QwenVL",
     "EaselBench",
     "Settings",
+    "TerminalSafety",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 

@@ -4,6 +4,7 @@ import Grading
 import QwenVL
 import Settings
 import Store
+import TerminalSafety
 import VLMScoring
 
 /// The VLM scorer's files: from the command line when given (and then remembered in the config file's `[vlm]`
