@@ -4,8 +4,10 @@ import Grading
 import Imaging
 
 /// `easel bench scoring`: built-in scoring throughput on 1 MP images, from file bytes to assessment.
-struct BenchScoring: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BenchScoring: AsyncParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "scoring",
         abstract: "Time the built-in scorer on 1 MP JPEG and PNG artworks (artworks per second).")
 
@@ -18,7 +20,7 @@ struct BenchScoring: AsyncParsableCommand {
     @Option(help: "Concurrent workers (the target is measured on 2).")
     var jobs = 2
 
-    func run() async throws {
+    public func run() async throws {
         let sources = try loadSources()
         print("\(sources.count) source pictures, resized to about 1 MP; \(count) artworks per format, \(jobs) workers")
         print("wall = elapsed time / artworks; cpu = process CPU time / artworks; 2-core rate = 2 s / cpu")

@@ -1,11 +1,14 @@
 import ArgumentParser
 import ClassImport
+import EaselTestSupport
 import Foundation
 import Store
 
 /// `easel bench import`: import throughput on generated images, and where the time goes.
-struct BenchImport: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BenchImport: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Generate images in a temporary folder, import them into a fresh database, report images/s.")
 
@@ -26,7 +29,7 @@ struct BenchImport: ParsableCommand {
         help: "Use copies of this JPEG instead of generated images (each made distinct by a few bytes after its end).")
     var photo: String?
 
-    func run() throws {
+    public func run() throws {
         guard let format = SyntheticImages.Format(rawValue: format) else {
             throw ValidationError("--format must be png, jpeg or mixed")
         }

@@ -4,8 +4,10 @@ import Imaging
 
 /// `easel bench imaging`: header read, full decode, preview decode and PNG encode on a real 12 MP phone photo
 /// and on a 1 MP PNG made from it.
-struct BenchImaging: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BenchImaging: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "imaging",
         abstract: "Time image info, full decode, preview decode and PNG encode (ms per operation).")
 
@@ -18,7 +20,7 @@ struct BenchImaging: ParsableCommand {
     @Option(help: "The preview box, WIDTHxHEIGHT.")
     var preview: String = "480x360"
 
-    func run() throws {
+    public func run() throws {
         let photoURL = try BenchPhoto.locate(photo)
         let box = try parseBox(preview)
         let photoData = try Data(contentsOf: photoURL)

@@ -5,8 +5,10 @@ import Tensor
 
 /// `easel bench engine`: the inference engine on a synthetic Qwen2-VL-2B Q4_K_M file, against the machine's own
 /// bounds measured in the same run (read bandwidth for decode, `cblas_sgemm` rate for prefill).
-struct BenchEngine: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BenchEngine: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "engine",
         abstract: "Decode and prefill on a synthetic Qwen2-VL-2B Q4_K_M model vs bandwidth and sgemm bounds.")
 
@@ -25,14 +27,14 @@ struct BenchEngine: ParsableCommand {
     @Option(help: "Use this synthetic GGUF (written if absent) instead of a temporary file.")
     var model: String?
 
-    func validate() throws {
+    public func validate() throws {
         guard layers >= 1, layers <= 28 else { throw ValidationError("--layers must be 1...28") }
         guard decodeTokens >= 1, prefillTokens >= 1, modelDecodeTokens >= 0 else {
             throw ValidationError("token counts must be positive")
         }
     }
 
-    func run() throws {
+    public func run() throws {
         let synthetic = SyntheticModel(layers: layers)
         let path =
             model

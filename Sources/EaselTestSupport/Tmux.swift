@@ -1,15 +1,17 @@
 import Foundation
 
 /// A private tmux server (`-L`, no user config) for driving the real `easel` binary.
-struct Tmux {
-    let socket = "easel-test-\(UUID().uuidString.prefix(8))"
+public struct Tmux {
+    public init() {}
 
-    static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+    public let socket = "easel-test-\(UUID().uuidString.prefix(8))"
+
+    public static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
     /// Runs tmux with posix_spawn and waitpid: Foundation's Process never sees the client exit, because the
     /// server that `new-session` forks inherits the descriptor Process watches.
     @discardableResult
-    func run(_ arguments: [String]) throws -> String {
+    public func run(_ arguments: [String]) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + arguments
@@ -43,22 +45,23 @@ struct Tmux {
     }
 
     /// Starts `command` in a detached session of `columns`×`rows`.
-    func start(_ command: String, columns: Int = 100, rows: Int = 30, environment: [String: String] = [:]) throws {
+    public func start(_ command: String, columns: Int = 100, rows: Int = 30, environment: [String: String] = [:]) throws
+    {
         var arguments = ["new-session", "-d", "-s", "app", "-x", "\(columns)", "-y", "\(rows)"]
         for (key, value) in environment { arguments += ["-e", "\(key)=\(value)"] }
         try run(arguments + [command])
     }
 
-    func keys(_ keys: String...) throws { try run(["send-keys", "-t", "app"] + keys) }
+    public func keys(_ keys: String...) throws { try run(["send-keys", "-t", "app"] + keys) }
 
-    func literal(_ text: String) throws { try run(["send-keys", "-t", "app", "-l", text]) }
+    public func literal(_ text: String) throws { try run(["send-keys", "-t", "app", "-l", text]) }
 
-    func screen(escapes: Bool = false) throws -> String {
+    public func screen(escapes: Bool = false) throws -> String {
         try run(["capture-pane", "-t", "app", "-p"] + (escapes ? ["-e"] : []))
     }
 
     /// Waits until the screen contains `text`; returns the screen, or nil after `timeout` seconds.
-    func wait(for text: String, timeout: Double = 30) throws -> String? {
+    public func wait(for text: String, timeout: Double = 30) throws -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let screen = try screen()
@@ -69,7 +72,7 @@ struct Tmux {
     }
 
     /// Stops the server and removes its socket file (tmux leaves it behind).
-    func kill() {
+    public func kill() {
         _ = try? run(["kill-server"])
         let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
         try? FileManager.default.removeItem(atPath: "\(folder)/tmux-\(getuid())/\(socket)")

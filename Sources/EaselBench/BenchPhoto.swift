@@ -13,7 +13,7 @@ enum BenchPhoto {
                 .deletingLastPathComponent(),
         ].map { $0.appendingPathComponent("../shared/data/images/drawing-garlic.png").standardizedFileURL }
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw CommandFailure("no photo found at \(candidates[0].path); pass one with --photo PATH")
+            throw BenchError("no photo found at \(candidates[0].path); pass one with --photo PATH")
         }
         return found
     }

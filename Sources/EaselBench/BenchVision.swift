@@ -7,8 +7,10 @@ import Tensor
 /// `easel bench vision`: the vision tower, prefill and decode with Qwen2-VL-2B shapes (synthetic random weights:
 /// an F16 mmproj and a Q4_K_M text model), and seconds per artwork end to end, each beside the machine's bound
 /// (`cblas_sgemm` rate for the FLOP-bound phases, read bandwidth for decode), in wall-clock time and per CPU-time.
-struct BenchVision: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BenchVision: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "vision",
         abstract:
             "Vision encode, prefill, decode and seconds per artwork with Qwen2-VL-2B shapes vs sgemm/bandwidth bounds.")
@@ -40,7 +42,7 @@ struct BenchVision: ParsableCommand {
         var perCPU: Double { cpu / Double(Parallel.threadCount) }
     }
 
-    func run() throws {
+    public func run() throws {
         let temp = FileManager.default.temporaryDirectory
         let visionPath = temp.appendingPathComponent("easel-bench-mmproj-\(getpid()).gguf").path
         let textPath = temp.appendingPathComponent("easel-bench-text-\(getpid()).gguf").path

@@ -56,3 +56,8 @@ enum Clock {
         return String(text.split(separator: " ").first ?? "?")
     }
 }
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -7,8 +7,10 @@ import Workstation
 
 /// `easel bench review`: next-artwork latency in the review screen (read + decode + scale + encode + write),
 /// cold (nothing cached) and warm (the picture prefetched), for a 12 MP photo and a 1 MP PNG.
-struct BenchReview: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BenchReview: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Time showing the next artwork in easel review, cold and with the preview cache warm (ms).")
 
@@ -27,7 +29,7 @@ struct BenchReview: ParsableCommand {
     @Option(help: "Where the picture bytes are written (a terminal, or /dev/null to leave the terminal out).")
     var output: String = "/dev/null"
 
-    func run() throws {
+    public func run() throws {
         let photoURL = try BenchPhoto.locate(photo)
         let size = try Self.parse(terminal, name: "--terminal")
         let cellSize = try Self.parse(cell, name: "--cell")
@@ -41,7 +43,7 @@ struct BenchReview: ParsableCommand {
         let pngURL = folder.appendingPathComponent("one-mp.png")
         try PNGEncoder.encode(oneMP).write(to: pngURL)
         guard let sink = FileHandle(forWritingAtPath: output) else {
-            throw CommandFailure("cannot write to \(output)")
+            throw BenchError("cannot write to \(output)")
         }
         print(
             "terminal \(size.width)×\(size.height) cells, picture box \(cells.width)×\(cells.height) cells, cell \(cellSize)"
@@ -70,7 +72,7 @@ struct BenchReview: ParsableCommand {
                 }
                 let cold = try measure {
                     guard case .ready(let picture) = PreviewCache.render(request) else {
-                        throw CommandFailure("cannot render \(url.path)")
+                        throw BenchError("cannot render \(url.path)")
                     }
                     sink.write(Data(picture.placement(row: 2, column: 1)))
                     image = picture
