@@ -4,6 +4,7 @@ import Grading
 import Imaging
 import Reports
 import Store
+import TerminalSafety
 
 /// `easel export training --class NAME | --all -o DIR`: teacher-reviewed artworks as fine-tuning data.
 struct ExportTrainingCommand: AsyncParsableCommand {
@@ -84,7 +85,7 @@ struct ExportTrainingCommand: AsyncParsableCommand {
         }
         let jsonl = folder.appendingPathComponent("train.jsonl").path
         try AtomicFile.write(lines, to: jsonl)
-        print("wrote \(items.count) examples to \(jsonl) (images in \(images.path))")
+        Console.out("wrote \(items.count) examples to \(jsonl) (images in \(images.path))")
     }
 
     /// A class name made safe for a file name.
