@@ -63,6 +63,13 @@ targets += [
         name: "QwenVLTests", dependencies: ["QwenVL", "GGUF", "Tensor", "Tokenizer"], exclude: ["Fixtures"]),
 ]
 
+// MARK: - Quantization (`easel model quantize`: llama.cpp's Q8_0 and Q4_K_M)
+
+targets += [
+    .target(name: "Quantize", dependencies: ["GGUF", "Tensor"]),
+    .testTarget(name: "QuantizeTests", dependencies: ["Quantize", "GGUF", "Tensor", "QwenVL"], exclude: ["Fixtures"]),
+]
+
 // MARK: - Grading
 
 targets += [
@@ -100,6 +107,7 @@ let easelDependencies: [Target.Dependency] = [
     "GGUF",
     "Tokenizer",
     "QwenVL",
+    "Quantize",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
