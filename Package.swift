@@ -73,8 +73,16 @@ targets += [
 // MARK: - Grading
 
 targets += [
-    .target(name: "Grading", dependencies: ["Rubric", "Imaging", "COpenBLAS", "QwenVL", "Tokenizer"]),
-    .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubric", "Imaging"]),
+    .target(name: "Grading", dependencies: ["Rubric", "Imaging", "COpenBLAS", "Store"]),
+    .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubric", "Imaging", "Store"]),
+]
+
+// MARK: - VLM scoring (the Qwen2-VL scorer; only the executable and tests link it into the rest)
+
+targets += [
+    .target(name: "VLMScoring", dependencies: ["Grading", "Rubric", "Imaging", "QwenVL", "Tokenizer"]),
+    .testTarget(
+        name: "VLMScoringTests", dependencies: ["VLMScoring", "Grading", "Rubric", "Imaging", "QwenVL", "Store"]),
 ]
 
 // MARK: - Terminal (TerminalGraphics, TUI, Workstation)
@@ -88,7 +96,9 @@ targets += [
     .target(name: "Workstation", dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric"]),
     .testTarget(
         name: "WorkstationTests",
-        dependencies: ["Workstation", "Store", "TUI", "TerminalGraphics", "Grading", "Rubric", "Imaging"]),
+        dependencies: [
+            "Workstation", "Store", "TUI", "TerminalGraphics", "Grading", "Rubric", "Imaging", "VLMScoring",
+        ]),
 ]
 
 // MARK: - Executable
@@ -100,6 +110,7 @@ let easelDependencies: [Target.Dependency] = [
     "Reports",
     "ClassImport",
     "Grading",
+    "VLMScoring",
     "TerminalGraphics",
     "TUI",
     "Workstation",

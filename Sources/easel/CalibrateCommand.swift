@@ -36,18 +36,24 @@ struct CalibrateCommand: AsyncParsableCommand {
         for record in classes {
             let reviews = try store.reviews(classID: record.id)
             guard !reviews.isEmpty else { continue }
-            let artworks = try store.artworks(classID: record.id)
-            let latest = try store.latestAssessments(classID: record.id)
-            let measured = try await ClassProfiles.build(artworks, latest: latest)
-            let context = ClassContext(profiles: Array(measured.profiles.values))
-            for artwork in artworks {
-                guard let review = reviews[artwork.id], let profile = measured.profiles[artwork.id] else { continue }
+            let grader = ClassGrader(store: store, classID: record.id, scorer: scorer)
+            var progress: ProgressReporter?
+            let prepared = try await grader.prepare { done, total in
+                if progress == nil { progress = ProgressReporter(label: "measuring", total: total) }
+                if done > 0 { progress?.advance() }
+            }
+            progress?.finish()
+            let context = prepared.context
+            for artwork in prepared.artworks {
+                guard let review = reviews[artwork.id], let profile = context.profile(id: artwork.sha256) else {
+                    continue
+                }
                 examples.append(
                     Calibrator.Example(
                         measurements: scorer.measurements(for: profile, context: context),
                         target: review.scores.values.map(Double.init)))
             }
-            for (_, reason) in measured.failures {
+            for reason in context.unreadable.values.sorted() {
                 FileHandle.standardError.write(Data("skipped: \(TextSanitizer.clean(reason))\n".utf8))
             }
         }

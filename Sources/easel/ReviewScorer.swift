@@ -2,6 +2,7 @@ import Foundation
 import GGUF
 import Grading
 import Store
+import VLMScoring
 import Workstation
 
 /// The background grader `easel review` runs: the built-in scorer, the VLM scorer with the files remembered in the

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Grading
 import QwenVL
-import Store
+import VLMScoring
 
 /// The VLM scorer's files: from the command line when given (and then remembered in the config file's `[vlm]`
 /// section), else the remembered ones.
@@ -48,49 +48,13 @@ struct VLMFiles {
 
 /// Loads the scorer, turning its errors into the one line the command prints.
 enum VLMScorerCheck {
-    static func open(_ files: VLMFiles) throws -> VLMScorer {
+    static func open(_ files: VLMFiles, batchSize: Int = VLMScorer.defaultBatchSize) throws -> VLMScorer {
         do {
             return try VLMScorer(
                 modelPath: files.model, mmprojPath: files.mmproj, headPath: files.head,
-                maxPixels: files.maxPixels ?? ImagePreprocessor.defaultMaxPixels)
+                maxPixels: files.maxPixels ?? ImagePreprocessor.defaultMaxPixels, batchSize: batchSize)
         } catch {
             throw GradingError.scorerUnavailable(error.description)
         }
-    }
-}
-
-/// `easel grade --scorer vlm`: each artwork decoded to the scorer's size, assessed and committed at once.
-enum VLMGrading {
-    static func grade(_ artworks: [Artwork], of total: Int, className: String, files: VLMFiles, store: Store)
-        async throws
-    {
-        let scorer = try VLMScorerCheck.open(files)
-        print("vlm scorer: \(scorer.version) (\(scorer.head == nil ? "template decoding" : "scoring head"))")
-        let start = ContinuousClock.now
-        let progress = ProgressReporter(label: "grading", total: artworks.count)
-        var graded = 0, totals = 0
-        var failures: [String] = []
-        for artwork in artworks {
-            do {
-                let image = try ArtworkLoader.image(
-                    contentsOf: URL(fileURLWithPath: artwork.filePath), longestSide: scorer.preferredLongestSide)
-                let input = ArtworkInput(id: artwork.sha256, image: image, description: artwork.description)
-                let assessment = try await scorer.assess(input, context: .empty)
-                try store.addAssessment(assessment, artworkID: artwork.id)
-                graded += 1
-                totals += assessment.total
-            } catch {
-                failures.append("\(artwork.filePath): \(error)")
-            }
-            progress.advance()
-        }
-        progress.finish()
-        let seconds = (ContinuousClock.now - start).seconds
-        print(
-            "graded \(graded) of \(total) artworks of \(className) with vlm in \(String(format: "%.1f", seconds)) s "
-                + "(\(String(format: "%.1f", graded > 0 ? seconds / Double(graded) : 0)) s per artwork)"
-                + (graded > 0 ? ", mean total \(totals / graded)" : ""))
-        for failure in failures { FileHandle.standardError.write(Data("\(TextSanitizer.clean(failure))\n".utf8)) }
-        if !failures.isEmpty { throw ExitCode.failure }
     }
 }

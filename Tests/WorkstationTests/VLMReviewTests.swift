@@ -3,6 +3,7 @@ import Grading
 import Store
 import TUI
 import Testing
+import VLMScoring
 
 @testable import Workstation
 

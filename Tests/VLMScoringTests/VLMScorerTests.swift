@@ -1,9 +1,10 @@
 import Foundation
+import Grading
 import Imaging
 import Rubric
 import Testing
 
-@testable import Grading
+@testable import VLMScoring
 
 /// The VLM scorer on the tiny Qwen2-VL fixtures of the QwenVL tests (the numbers mean nothing; the pipeline is real).
 @Suite struct VLMScorerTests {

@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 import QwenVL
 import Rubric
 import Tokenizer
@@ -25,15 +26,20 @@ public final class VLMScorer: Scorer, @unchecked Sendable {
     /// The model, mmproj and head file names, e.g. "model.gguf+mmproj.gguf+head" (with "+max50176px" after the
     /// mmproj when the image size cap is not the default).
     public let version: String
-    /// Grading runs one artwork at a time (the model uses every core for one).
+    /// Artworks whose critiques are decoded together (each weight read then serves that many rows).
+    public let batchSize: Int
+    /// How many artworks decode together unless told otherwise.
+    public static let defaultBatchSize = 4
+    /// Grading runs one batch at a time (the model uses every core for one).
     private let lock = NSLock()
 
     /// Loads the model files. `headPath` nil looks for `score_head.*` tensors in the text GGUF and otherwise
     /// decodes the template. Throws one-line errors for a missing file, a wrong architecture or mismatched widths.
     public init(
         modelPath: String, mmprojPath: String, headPath: String? = nil, maxCritiqueTokens: Int = 160,
-        maxPixels: Int = ImagePreprocessor.defaultMaxPixels
+        maxPixels: Int = ImagePreprocessor.defaultMaxPixels, batchSize: Int = VLMScorer.defaultBatchSize
     ) throws(QwenVLError) {
+        self.batchSize = max(1, batchSize)
         for path in [modelPath, mmprojPath] + (headPath.map { [$0] } ?? [])
         where !FileManager.default.fileExists(atPath: path) {
             throw .file("\(path): no such file")
