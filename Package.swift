@@ -126,7 +126,8 @@ targets += [
         name: "EaselBench",
         dependencies: [
             "EaselTestSupport", "Imaging", "ClassImport", "Store", "Grading", "TUI", "TerminalGraphics", "Workstation",
-            "GGUF", "Tensor", "QwenVL", "COpenBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GGUF", "Tensor", "QwenVL", "Quantize", "TerminalSafety", "COpenBLAS",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 ]
 

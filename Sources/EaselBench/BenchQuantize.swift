@@ -1,14 +1,18 @@
 import ArgumentParser
+import EaselTestSupport
 import Foundation
 import GGUF
 import Quantize
 import QwenVL
 import Tensor
+import TerminalSafety
 
 /// `easel bench quantize`: Easel's Q4_K_M quantizer against llama-quantize on a synthetic Qwen2-VL-2B-shaped F16
 /// model: per-tensor RMS error against the F16 weights (the ratio Easel/llama.cpp), and the time each tool took.
-struct BenchQuantize: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BenchQuantize: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "quantize",
         abstract: "Q4_K_M error and speed vs llama-quantize on a synthetic Qwen2-VL-2B-shaped F16 model.")
 
@@ -24,14 +28,14 @@ struct BenchQuantize: ParsableCommand {
     @Flag(help: "Show every tensor (default: the first two layers, the last, and the embedding).")
     var allTensors = false
 
-    func validate() throws {
+    public func validate() throws {
         guard layers >= 1, layers <= 28 else { throw ValidationError("--layers must be 1...28") }
         if let llamaQuantize, !FileManager.default.isExecutableFile(atPath: llamaQuantize) {
             throw ValidationError("\(llamaQuantize) is not an executable llama-quantize")
         }
     }
 
-    func run() throws {
+    public func run() throws {
         let folder =
             workDirectory
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("easel-bench-quantize-\(getpid())").path
@@ -77,7 +81,7 @@ struct BenchQuantize: ParsableCommand {
         let model = try QwenVLModel(path: ours)
         let result = try model.generate(
             prompt: [1, 2, 3, 4, 5, 6, 7, 8], options: GenerationOptions(maxTokens: 8, stopAtEndOfTurn: false))
-        print("easel model run on the Q4_K_M file (greedy, 8 tokens): \(TextSanitizer.clean(result.text))")
+        print("easel model run on the Q4_K_M file (greedy, 8 tokens): \(Sanitizer.clean(result.text))")
     }
 
     /// Runs llama-quantize with all threads; its log goes to `log`.
@@ -93,7 +97,7 @@ struct BenchQuantize: ParsableCommand {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw CommandFailure("\(binary) failed with status \(process.terminationStatus); see \(log)")
+            throw BenchError("\(binary) failed with status \(process.terminationStatus); see \(log)")
         }
     }
 
@@ -115,7 +119,7 @@ struct BenchQuantize: ParsableCommand {
         }
         var header = ["tensor", "easel", "rel. RMS error"]
         if llama != nil { header += ["llama.cpp", "rel. RMS error", "ratio"] }
-        return TextTable.render(header: header, rows: rows)
+        return TextTable.render(header: header, rows: rows).description
     }
 
     /// The worst and mean Easel/llama.cpp error ratio per tensor kind (attn_q, ffn_down, token_embd, ...).
@@ -140,7 +144,8 @@ struct BenchQuantize: ParsableCommand {
             ]
         }
         let all = kinds.values.flatMap { $0 }
-        var text = "\n" + TextTable.render(header: ["kind", "tensors", "mean ratio", "worst ratio"], rows: rows)
+        var text =
+            "\n" + TextTable.render(header: ["kind", "tensors", "mean ratio", "worst ratio"], rows: rows).description
         text += String(
             format: "\nworst ratio over %d tensors: %.4f (acceptance: ≤ 1.05); tensors typed differently: %d",
             all.count, all.max() ?? 0, mismatched.count)
