@@ -22,6 +22,20 @@ targets += [
     .testTarget(name: "RubricTests", dependencies: ["Rubric"]),
 ]
 
+// MARK: - Settings (pure: the config file's TOML reader and its tables)
+
+targets += [
+    .target(name: "Settings"),
+    .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+]
+
+// MARK: - Terminal safety (pure): the one sanitizer for text from data, and the Console that prints only its output
+
+targets += [
+    .target(name: "TerminalSafety"),
+    .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety"]),
+]
+
 // MARK: - Imaging
 
 targets += [
@@ -37,13 +51,13 @@ targets += [
     .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
         name: "Reports", dependencies: ["Rubric", "Store", "Imaging", .product(name: "CSV", package: "CSV.swift")]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric", "Imaging"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric", "Imaging", "EaselTestSupport"]),
     .target(name: "ClassImport", dependencies: ["Store", "Imaging"]),
-    .testTarget(name: "ClassImportTests", dependencies: ["ClassImport", "Store", "Imaging"]),
+    .testTarget(name: "ClassImportTests", dependencies: ["ClassImport", "Store", "Imaging", "EaselTestSupport"]),
     .testTarget(
         name: "EaselCLITests",
         dependencies: [
-            "ClassImport", "Store", .product(name: "GRDB", package: "GRDB.swift"),
+            "ClassImport", "Store", "EaselTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
 ]
@@ -90,14 +104,30 @@ targets += [
 targets += [
     .target(name: "CTermShims", dependencies: ["CNCursesW"]),
     .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
-    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric"]),
+    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric", "Settings", "TerminalSafety"]),
     .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
-    .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric"]),
-    .target(name: "Workstation", dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric", "Settings"]),
+    .target(
+        name: "Workstation",
+        dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric", "TerminalSafety"]),
     .testTarget(
         name: "WorkstationTests",
         dependencies: [
             "Workstation", "Store", "TUI", "TerminalGraphics", "Grading", "Rubric", "Imaging", "VLMScoring",
+            "EaselTestSupport",
+        ]),
+]
+
+// MARK: - Benchmarks and test support (`easel bench` runs EaselBench; tests share EaselTestSupport)
+
+targets += [
+    .target(name: "EaselTestSupport", dependencies: ["Imaging"]),
+    .target(
+        name: "EaselBench",
+        dependencies: [
+            "EaselTestSupport", "Imaging", "ClassImport", "Store", "Grading", "TUI", "TerminalGraphics", "Workstation",
+            "GGUF", "Tensor", "QwenVL", "Quantize", "TerminalSafety", "COpenBLAS",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 ]
 
@@ -118,6 +148,9 @@ let easelDependencies: [Target.Dependency] = [
     "GGUF",
     "Tokenizer",
     "QwenVL",
+    "EaselBench",
+    "Settings",
+    "TerminalSafety",
     "Quantize",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]

@@ -3,6 +3,7 @@ import Foundation
 import Grading
 import Rubric
 import Store
+import TerminalSafety
 
 /// `easel calibrate --class NAME | --all`: fit the built-in scorer to the teacher's reviews.
 struct CalibrateCommand: AsyncParsableCommand {
@@ -54,7 +55,7 @@ struct CalibrateCommand: AsyncParsableCommand {
                         target: review.scores.values.map(Double.init)))
             }
             for reason in context.unreadable.values.sorted() {
-                FileHandle.standardError.write(Data("skipped: \(TextSanitizer.clean(reason))\n".utf8))
+                Console.error("skipped: \(reason)")
             }
         }
         let result = try Calibrator.fit(examples)
@@ -62,8 +63,8 @@ struct CalibrateCommand: AsyncParsableCommand {
         let saved = try store.addCalibration(
             scorerID: BuiltinScorer.identifier, coefficients: coefficients, n: result.examples,
             cvBefore: Self.flatten(result, \.before), cvAfter: Self.flatten(result, \.after))
-        print(result.summary)
-        print(
+        Console.out("\(lines: result.summary)")
+        Console.out(
             "saved as builtin calibration version \(saved.version); "
                 + "`easel grade --class NAME --force` regrades with it")
     }

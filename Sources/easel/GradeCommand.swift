@@ -3,6 +3,7 @@ import Foundation
 import Grading
 import QwenVL
 import Store
+import TerminalSafety
 import VLMScoring
 
 /// `easel grade --class NAME [--scorer builtin|vlm] [--force]`.
@@ -64,11 +65,11 @@ struct GradeCommand: AsyncParsableCommand {
             scorer == .vlm ? try VLMFiles.resolve(model: model, mmproj: mmproj, head: head, maxPixels: maxPixels) : nil
         let store = try database.open()
         let record = try store.requireClass(className)
-        let name = TextSanitizer.clean(record.name)
+        let name = record.name
         let chosen: any Scorer
         if let files {
             let vlm = try VLMScorerCheck.open(files, batchSize: batch)
-            print("vlm scorer: \(vlm.version) (\(vlm.head == nil ? "template decoding" : "scoring head"))")
+            Console.out("vlm scorer: \(vlm.version) (\(vlm.head == nil ? "template decoding" : "scoring head"))")
             chosen = vlm
         } else {
             chosen = try BuiltinScorerLoader.load(store)
@@ -76,11 +77,11 @@ struct GradeCommand: AsyncParsableCommand {
         let grader = ClassGrader(store: store, classID: record.id, scorer: chosen)
         let (artworks, todo) = try grader.todo(force: force)
         guard !artworks.isEmpty else {
-            print("class \(name) has no artworks; add some with `easel import DIR --class \(name)`")
+            Console.out("class \(name) has no artworks; add some with `easel import DIR --class \(name)`")
             return
         }
         guard !todo.isEmpty else {
-            print("all \(artworks.count) artworks of \(name) have an assessment; --force regrades them")
+            Console.out("all \(artworks.count) artworks of \(name) have an assessment; --force regrades them")
             return
         }
         let summary = try await Self.grade(todo, with: grader)
@@ -89,12 +90,12 @@ struct GradeCommand: AsyncParsableCommand {
             chosen.id == BuiltinScorer.identifier
             ? "\(String(format: "%.1f", seconds > 0 ? Double(summary.graded) / seconds : 0)) artworks/s"
             : "\(String(format: "%.1f", summary.graded > 0 ? seconds / Double(summary.graded) : 0)) s per artwork"
-        print(
+        Console.out(
             "graded \(summary.graded) of \(artworks.count) artworks of \(name) with \(chosen.id) \(chosen.version) "
                 + "in \(String(format: "%.2f", seconds)) s (\(rate))"
                 + (summary.meanTotal.map { ", mean total \($0)" } ?? ""))
         for (_, reason) in summary.failures {
-            FileHandle.standardError.write(Data("\(TextSanitizer.clean(reason))\n".utf8))
+            Console.error("\(reason)")
         }
         if !summary.failures.isEmpty { throw ExitCode.failure }
     }

@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import Grading
 import QwenVL
+import Settings
+import Store
+import TerminalSafety
 import VLMScoring
 
 /// The VLM scorer's files: from the command line when given (and then remembered in the config file's `[vlm]`
@@ -13,36 +16,38 @@ struct VLMFiles {
     /// The largest image in pixels before it is cut into patches (`max_pixels`); nil is the engine's default.
     var maxPixels: Int? = nil
 
-    /// The remembered image size cap of a config file's `[vlm]` section.
-    static func maxPixels(in config: EaselConfig) -> Int? { config["max_pixels"].flatMap { Int($0) } }
-
     static func resolve(model: String?, mmproj: String?, head: String?, maxPixels: Int? = nil) throws -> VLMFiles {
-        var config = try EaselConfig.load()
+        var settings = try EaselSettings.load()
+        var config = try settings.table(VLMSettings.self)
         if let maxPixels {
-            config["max_pixels"] = String(maxPixels)
+            config.maxPixels = maxPixels
         }
-        let pixels = maxPixels ?? Self.maxPixels(in: config)
+        let pixels = config.maxPixels
         let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
         if model != nil || mmproj != nil || head != nil {
             guard let model, let mmproj else {
                 throw GradingError.scorerUnavailable(
                     "--scorer vlm needs both --model TEXT.gguf and --mmproj VISION.gguf")
             }
-            config["model"] = absolute(model)
-            config["mmproj"] = absolute(mmproj)
-            config["head"] = head.map(absolute)
+            config.model = absolute(model)
+            config.mmproj = absolute(mmproj)
+            config.head = head.map(absolute)
             let files = VLMFiles(
                 model: absolute(model), mmproj: absolute(mmproj), head: head.map(absolute), maxPixels: pixels)
             _ = try VLMScorerCheck.open(files)  // remember only files that load
-            try config.save()
+            settings.set(config)
+            try settings.save()
             return files
         }
-        guard let model = config["model"], let mmproj = config["mmproj"] else {
+        guard let model = config.model, let mmproj = config.mmproj else {
             throw GradingError.scorerUnavailable(
-                "--scorer vlm needs --model TEXT.gguf and --mmproj VISION.gguf (none remembered in \(config.path))")
+                "--scorer vlm needs --model TEXT.gguf and --mmproj VISION.gguf (none remembered in \(settings.path))")
         }
-        if maxPixels != nil { try config.save() }
-        return VLMFiles(model: model, mmproj: mmproj, head: config["head"], maxPixels: pixels)
+        if maxPixels != nil {
+            settings.set(config)
+            try settings.save()
+        }
+        return VLMFiles(model: model, mmproj: mmproj, head: config.head, maxPixels: pixels)
     }
 }
 
