@@ -69,6 +69,7 @@ public struct ClassImporter: Sendable {
                     case .added: report.added.append(file)
                     case .updated: report.updated.append(file)
                     case .unchanged: report.unchanged.append(file)
+                    case .replaced: report.replaced.append(file)
                     }
                     progress?(file, Self.word(outcome), done, listing.images.count)
                 }
@@ -83,6 +84,7 @@ public struct ClassImporter: Sendable {
         case .added: "added"
         case .updated(_, let fields): "updated (\(fields.joined(separator: ", ")))"
         case .unchanged: "unchanged"
+        case .replaced: "picture replaced (earlier scores kept in the history; grade it again)"
         }
     }
 

@@ -116,7 +116,7 @@ public final class GradingWorker: Sendable {
             do {
                 let input = try inputs[artwork.id] ?? input(for: artwork)
                 let assessment = try await scorer.assess(input, context: context)
-                _ = try store.addAssessment(assessment, artworkID: artwork.id)
+                _ = try store.addAssessment(assessment, artworkID: artwork.id, imageSHA256: artwork.sha256)
                 inputs[artwork.id] = nil
                 post(.graded(artwork.id))
             } catch {
@@ -128,8 +128,7 @@ public final class GradingWorker: Sendable {
 
     private func input(for artwork: Artwork) throws -> ArtworkInput {
         let side = scorer.preferredLongestSide
-        let image = try ImageDecoder.decodePreview(
-            contentsOf: URL(fileURLWithPath: artwork.filePath), maxWidth: side, maxHeight: side)
+        let image = try ImageDecoder.decodePreview(ArtworkFile.contents(of: artwork), maxWidth: side, maxHeight: side)
         return ArtworkInput(id: artwork.sha256, image: image, description: artwork.description)
     }
 }

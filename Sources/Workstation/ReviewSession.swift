@@ -40,6 +40,8 @@ public struct ReviewSession {
     public var failures: [Int64: String] = [:]
     /// Why the current picture cannot be shown.
     public var pictureNote: String?
+    /// The artwork `x` asked to remove, waiting for y/n.
+    public internal(set) var pendingRemoval: ReviewBase?
 
     /// Opens a session on a class, positioned at its first unreviewed artwork.
     /// - Throws: ``StoreError`` from the database.
@@ -110,6 +112,7 @@ public struct ReviewSession {
 
     /// Handles one key and says what the loop must do next.
     public mutating func handle(_ key: Key) -> SessionEffect {
+        if pendingRemoval != nil { return answerRemoval(key) }
         switch mode {
         case .browsing: return browse(key)
         case .help:
@@ -187,6 +190,7 @@ public struct ReviewSession {
             guard let current else { return .none }
             return .externalEdit(current.finalCritique)
         case .character("u"): undo()
+        case .character("x"): askRemoval()
         case .character("r"):
             guard let current else { return .none }
             message = StatusMessage("regrading \(name(current)) in the background")

@@ -40,8 +40,7 @@ enum ClassProfiles {
             do {
                 return .success(
                     try ArtworkLoader.profile(
-                        id: artwork.sha256, contentsOf: URL(fileURLWithPath: artwork.filePath),
-                        description: artwork.description))
+                        id: artwork.sha256, data: ArtworkFile.contents(of: artwork), description: artwork.description))
             } catch {
                 return .failure(GradingFailure(message: String(describing: error)))
             }

@@ -84,7 +84,7 @@ struct GradeCommand: AsyncParsableCommand {
         for artwork in todo {
             guard let profile = measured.profiles[artwork.id] else { continue }
             let assessment = builtin.assessment(for: profile, context: context, description: artwork.description)
-            try store.addAssessment(assessment, artworkID: artwork.id)
+            try store.addAssessment(assessment, artworkID: artwork.id, imageSHA256: artwork.sha256)
             graded += 1
             totals += assessment.total
             progress.advance()

@@ -56,6 +56,10 @@ struct ImportCommand: ParsableCommand {
         var lines = [
             "class \(TextSanitizer.clean(report.className)): \(report.added.count) added, \(report.updated.count) "
                 + "updated, \(report.unchanged.count) unchanged, \(report.failures.count) failed"
+                + (report.replaced.isEmpty
+                    ? ""
+                    : "; \(report.replaced.count) picture(s) replaced by a new photo of the same file, "
+                        + "to grade again: \(report.replaced.map(TextSanitizer.clean).joined(separator: ", "))")
         ]
         if !report.skipped.isEmpty {
             let names = report.skipped.map(TextSanitizer.clean).joined(separator: ", ")

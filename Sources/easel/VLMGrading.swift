@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Grading
+import Imaging
 import QwenVL
 import Store
 
@@ -72,11 +73,12 @@ enum VLMGrading {
         var failures: [String] = []
         for artwork in artworks {
             do {
-                let image = try ArtworkLoader.image(
-                    contentsOf: URL(fileURLWithPath: artwork.filePath), longestSide: scorer.preferredLongestSide)
+                let side = scorer.preferredLongestSide
+                let image = try ImageDecoder.decodePreview(
+                    ArtworkFile.contents(of: artwork), maxWidth: side, maxHeight: side)
                 let input = ArtworkInput(id: artwork.sha256, image: image, description: artwork.description)
                 let assessment = try await scorer.assess(input, context: .empty)
-                try store.addAssessment(assessment, artworkID: artwork.id)
+                try store.addAssessment(assessment, artworkID: artwork.id, imageSHA256: artwork.sha256)
                 graded += 1
                 totals += assessment.total
             } catch {
