@@ -30,7 +30,7 @@ struct InspectedImage: Sendable {
                 ImportFailure(file: file, reason: readable ? ImagingError.empty.description : "cannot read the file"))
         }
         var digest = ""
-        let hash = ThreadCPUTime.measure { digest = SHA256.hex(of: data) }
+        let hash = ThreadCPUTime.measure { digest = ArtworkFile.sha256Hex(data) }
         // Content already in the class was validated when it was first imported: the header is enough.
         let known = (try? isKnown(digest)) ?? false
         var info: ImageInfo?

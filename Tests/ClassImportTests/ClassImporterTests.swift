@@ -150,7 +150,7 @@ import Testing
         #expect(report.added == ["drawing-garlic.png"])
         let artwork = try #require(try store.artworks(classID: try store.requireClass("7B").id).first)
         #expect(artwork.width == 3024 && artwork.height == 4032)
-        #expect(artwork.sha256 == SHA256.hex(of: try Data(contentsOf: URL(fileURLWithPath: photo))))
+        #expect(artwork.sha256 == ArtworkFile.sha256Hex(try Data(contentsOf: URL(fileURLWithPath: photo))))
     }
 
     @Test("the bundled Samples import with students for every artwork")
