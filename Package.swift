@@ -22,6 +22,20 @@ targets += [
     .testTarget(name: "RubricTests", dependencies: ["Rubric"]),
 ]
 
+// MARK: - Settings (pure: the config file's TOML reader and its tables)
+
+targets += [
+    .target(name: "Settings"),
+    .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+]
+
+// MARK: - Terminal safety (pure): the one sanitizer for text from data, and the Console that prints only its output
+
+targets += [
+    .target(name: "TerminalSafety"),
+    .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety"]),
+]
+
 // MARK: - Imaging
 
 targets += [
@@ -41,14 +55,14 @@ targets += [
     .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
         name: "Reports", dependencies: ["Rubric", "Store", "Imaging", .product(name: "CSV", package: "CSV.swift")]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric", "Imaging"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric", "Imaging", "EaselTestSupport"]),
     .target(name: "ClassImport", dependencies: ["Store", "Imaging"]),
-    .testTarget(name: "ClassImportTests", dependencies: ["ClassImport", "Store", "Imaging"]),
+    .testTarget(name: "ClassImportTests", dependencies: ["ClassImport", "Store", "Imaging", "EaselTestSupport"]),
     .testTarget(
         name: "EaselCLITests",
         dependencies: [
-            "ClassImport", "Store", .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "CSV", package: "CSV.swift"), "Imaging", "Workstation",
+            "ClassImport", "Store", "EaselTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "CSV", package: "CSV.swift"), "Imaging", "Workstation", "GGUF",
         ]),
 ]
 
@@ -70,8 +84,16 @@ targets += [
 // MARK: - Grading
 
 targets += [
-    .target(name: "Grading", dependencies: ["Rubric", "Imaging", "COpenBLAS", "QwenVL", "Tokenizer"]),
-    .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubric", "Imaging"]),
+    .target(name: "Grading", dependencies: ["Rubric", "Imaging", "COpenBLAS", "Store"]),
+    .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubric", "Imaging", "Store"]),
+]
+
+// MARK: - VLM scoring (the Qwen2-VL scorer; only the executable and tests link it into the rest)
+
+targets += [
+    .target(name: "VLMScoring", dependencies: ["Grading", "Rubric", "Imaging", "QwenVL", "Tokenizer"]),
+    .testTarget(
+        name: "VLMScoringTests", dependencies: ["VLMScoring", "Grading", "Rubric", "Imaging", "QwenVL", "Store"]),
 ]
 
 // MARK: - Terminal (TerminalGraphics, TUI, Workstation)
@@ -79,13 +101,30 @@ targets += [
 targets += [
     .target(name: "CTermShims", dependencies: ["CNCursesW"]),
     .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
-    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric"]),
+    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric", "Settings", "TerminalSafety"]),
     .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
-    .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric"]),
-    .target(name: "Workstation", dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric", "Settings"]),
+    .target(
+        name: "Workstation",
+        dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric", "TerminalSafety"]),
     .testTarget(
         name: "WorkstationTests",
-        dependencies: ["Workstation", "Store", "TUI", "TerminalGraphics", "Grading", "Rubric", "Imaging"]),
+        dependencies: [
+            "Workstation", "Store", "TUI", "TerminalGraphics", "Grading", "Rubric", "Imaging", "VLMScoring",
+            "EaselTestSupport",
+        ]),
+]
+
+// MARK: - Benchmarks and test support (`easel bench` runs EaselBench; tests share EaselTestSupport)
+
+targets += [
+    .target(name: "EaselTestSupport", dependencies: ["Imaging"]),
+    .target(
+        name: "EaselBench",
+        dependencies: [
+            "EaselTestSupport", "Imaging", "ClassImport", "Store", "Grading", "TUI", "TerminalGraphics", "Workstation",
+            "GGUF", "Tensor", "QwenVL", "COpenBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 ]
 
 // MARK: - Executable
@@ -97,6 +136,7 @@ let easelDependencies: [Target.Dependency] = [
     "Reports",
     "ClassImport",
     "Grading",
+    "VLMScoring",
     "TerminalGraphics",
     "TUI",
     "Workstation",
@@ -104,6 +144,9 @@ let easelDependencies: [Target.Dependency] = [
     "GGUF",
     "Tokenizer",
     "QwenVL",
+    "EaselBench",
+    "Settings",
+    "TerminalSafety",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 

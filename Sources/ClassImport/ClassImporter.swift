@@ -33,6 +33,11 @@ public struct ClassImporter: Sendable {
         let listing = try FolderListing(path: path)
         report.skipped = listing.others
         report.imagesFound = listing.images.count
+        for name in listing.undecodableNames {
+            report.failures.append(
+                ImportFailure(
+                    file: name, reason: "the file name is not valid UTF-8 text; rename the file and import again"))
+        }
         let rows = try listing.classCSV.map { try ClassCSV.parse(readCSV($0), name: "class.csv") } ?? []
         let matched = Self.match(rows: rows, images: listing.images, report: &report)
         let klass = try store.ensureClass(named: className)

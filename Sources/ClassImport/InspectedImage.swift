@@ -20,6 +20,14 @@ struct InspectedImage: Sendable {
         isKnown: (String) throws -> Bool
     ) -> Result<InspectedImage, ImportFailure> {
         let path = (folder as NSString).appendingPathComponent(file)
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            // Reading a FIFO would wait for a writer forever (and then say "empty").
+            return .failure(
+                ImportFailure(
+                    file: file, reason: "not a regular file (a pipe, device or socket); only picture files are imported"
+                ))
+        }
         var data = Data()
         let read = ThreadCPUTime.measure {
             data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()

@@ -88,24 +88,9 @@ extension Store {
         try write { db in
             try Store.checkBase(db, base)
             let artworkID = base.artworkID
-            let entries = try Store.records(
-                db, AuditEntry.self, table: "audit",
-                sql: """
-                    SELECT * FROM audit WHERE artwork_id = ? AND action IN ('accept', 'edit', 'undo', 'artwork.replace')
-                    ORDER BY id DESC
-                    """, arguments: [artworkID])
-            var undone = Set<Int64>()
-            var target: AuditEntry?
-            for entry in entries {
-                if entry.action == .replaceImage { break }
-                if entry.action == .undo {
-                    if let undoes = entry.undoes { undone.insert(undoes) }
-                } else if !undone.contains(entry.id) {
-                    target = entry
-                    break
-                }
+            guard let target = try Store.undoHistory(db, artworkID: artworkID).undoable.last else {
+                throw StoreError.nothingToUndo(artworkID: artworkID)
             }
-            guard let target else { throw StoreError.nothingToUndo(artworkID: artworkID) }
             let current = try Store.review(db, artworkID: artworkID)
             let restored = try target.reviewBefore
             if let restored {

@@ -27,8 +27,11 @@ public final class Store: Sendable {
         configuration.label = "easel"
         do {
             try StoreOpening.prepare(path: path, busyTimeout: busyTimeout)
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.read { _ in }  // open a reader now, so a file that cannot be read fails here, not later
+            pool = try StoreOpening.retryingWhileBusy(for: busyTimeout) {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try pool.read { _ in }  // open a reader now, so a file that cannot be read fails here, not later
+                return pool
+            }
         } catch {
             throw StoreError.wrap(error, path: path)
         }

@@ -23,6 +23,10 @@ enum StoreOpening {
     /// Inspects the file without changing it, refuses it when Easel must not touch it, and migrates it under
     /// an immediate transaction when it is new or older.
     static func prepare(path: String, busyTimeout: TimeInterval) throws {
+        try retryingWhileBusy(for: busyTimeout) { try prepareOnce(path: path, busyTimeout: busyTimeout) }
+    }
+
+    private static func prepareOnce(path: String, busyTimeout: TimeInterval) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size > 0 {
             let found = try inspectReadOnly(path: path, busyTimeout: busyTimeout)
@@ -41,8 +45,24 @@ enum StoreOpening {
                 try migrate(db, applied: found.appliedMigrations)
                 return .commit
             }
+            // Switch to WAL here, under the busy timeout, once the schema is in: the pool's own switch of a new
+            // file raced with other first opens and returned SQLITE_BUSY at once (7 of 240 opens).
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
         }
         try queue.close()
+    }
+
+    /// Runs `body` again while SQLite answers SQLITE_BUSY without waiting (WAL recovery or a journal-mode change by
+    /// another program opening the file at the same moment), for up to `seconds`.
+    static func retryingWhileBusy<T>(for seconds: TimeInterval, _ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(UInt32.random(in: 10_000...50_000))
+            }
+        }
     }
 
     /// Reads the header fields and table list through a read-only connection.

@@ -8,18 +8,17 @@ extension ReviewSession {
     /// Asks whether to remove the current artwork.
     mutating func askRemoval() {
         guard let current else { return }
-        pendingRemoval = current.base
-        message = StatusMessage(
-            "remove \(name(current)) (\(current.artwork.fileName)) from \(classRecord.name)? "
-                + "y removes it (recoverable), any other key keeps it")
+        confirmation = PendingConfirmation(
+            prompt: .yesNo(
+                "Remove \(name(current)) (\(current.artwork.fileName)) from \(classRecord.name)? "
+                    + "(recoverable: easel remove --restore)", yes: "remove", no: "keep"),
+            action: .removeArtwork(current.base))
     }
 
     /// Takes the answer to ``askRemoval()``.
-    mutating func answerRemoval(_ key: Key) -> SessionEffect {
-        guard let base = pendingRemoval else { return .none }
-        pendingRemoval = nil
+    mutating func answerRemoval(_ base: ReviewBase, remove: Bool) -> SessionEffect {
         guard let removed = results.first(where: { $0.artwork.id == base.artworkID }) else { return .none }
-        guard key == .character("y") || key == .character("Y") else {
+        guard remove else {
             message = StatusMessage("kept \(name(removed)); nothing changed")
             return .none
         }

@@ -40,8 +40,8 @@ public struct ReviewSession {
     public var failures: [Int64: String] = [:]
     /// Why the current picture cannot be shown.
     public var pictureNote: String?
-    /// The artwork `x` asked to remove, waiting for y/n.
-    public internal(set) var pendingRemoval: ReviewBase?
+    /// A question on screen before a key that would destroy work acts; it takes every key until answered.
+    public internal(set) var confirmation: PendingConfirmation?
 
     /// Opens a session on a class, positioned at its first unreviewed artwork.
     /// - Throws: ``StoreError`` from the database.
@@ -112,7 +112,7 @@ public struct ReviewSession {
 
     /// Handles one key and says what the loop must do next.
     public mutating func handle(_ key: Key) -> SessionEffect {
-        if pendingRemoval != nil { return answerRemoval(key) }
+        if confirmation != nil { return answerConfirmation(key) }
         switch mode {
         case .browsing: return browse(key)
         case .help:
@@ -155,8 +155,7 @@ public struct ReviewSession {
         case .editingCritique(var editor):
             switch key {
             case .escape:
-                mode = .browsing
-                message = StatusMessage("critique edit cancelled; nothing changed")
+                requestLeaveCritique(editor)
             case .control("s"):
                 saveCritique(editor.text)
                 if message?.isError == false { mode = .browsing }
@@ -177,7 +176,7 @@ public struct ReviewSession {
         case .character("g"), .home: move(to: 0)
         case .character("G"), .end: move(to: visible.count - 1)
         case .character("n"): nextUnreviewed()
-        case .character("a"): accept()
+        case .character("a"): requestAccept()
         case .character("e"):
             guard let current else { return .none }
             var editor = ScoreEditor(scores: current.finalScores)
@@ -191,6 +190,7 @@ public struct ReviewSession {
             return .externalEdit(current.finalCritique)
         case .character("u"): undo()
         case .character("x"): askRemoval()
+        case .character("U"), .control("r"): redo()
         case .character("r"):
             guard let current else { return .none }
             message = StatusMessage("regrading \(name(current)) in the background")

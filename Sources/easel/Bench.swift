@@ -1,4 +1,5 @@
 import ArgumentParser
+import EaselBench
 
 /// `easel bench ...`: speed measurements, one subcommand per area (speed is measured here, never in tests).
 struct Bench: AsyncParsableCommand {

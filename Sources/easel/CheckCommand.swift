@@ -1,5 +1,6 @@
 import ArgumentParser
 import Store
+import TerminalSafety
 
 /// `easel check`: is the database whole? Integrity, foreign keys, and every row decodable; read-only.
 struct CheckCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let report = try Store.check(path: database.resolvedPath)
-        for line in report.lines { print(TextSanitizer.clean(line)) }
+        for line in report.lines { Console.out("\(line)") }
         if !report.isClean { throw ExitCode.failure }
     }
 }

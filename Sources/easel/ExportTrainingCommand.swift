@@ -4,6 +4,7 @@ import Grading
 import Imaging
 import Reports
 import Store
+import TerminalSafety
 
 /// `easel export training --class NAME | --all -o DIR`: teacher-reviewed artworks as fine-tuning data.
 struct ExportTrainingCommand: AsyncParsableCommand {
@@ -91,7 +92,7 @@ struct ExportTrainingCommand: AsyncParsableCommand {
             run.rollBack()
             throw error
         }
-        print("wrote \(items.count) examples to \(jsonl) (images in \(images.path))")
+        Console.out("wrote \(items.count) examples to \(jsonl) (images in \(images.path))")
     }
 
     /// A class name made safe for a file name.

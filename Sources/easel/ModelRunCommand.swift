@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Imaging
 import QwenVL
+import TerminalSafety
 import Tokenizer
 
 /// `easel model run`: generate text with a Qwen2-VL text GGUF on the CPU.
@@ -95,17 +96,17 @@ struct ModelRunCommand: AsyncParsableCommand {
         }
         if json {
             let result = try generate(nil)
-            print(try Self.json(result))
+            Console.out("\(lines: try Self.json(result))")
         } else {
             let result = try generate { piece in
-                FileHandle.standardOutput.write(Data(Self.printable(piece).utf8))
+                Console.outPiece("\(lines: piece)")
             }
-            print("")
+            Console.out("")
             let line = String(
-                format: "prompt %d tokens, %.1f tokens/s; generated %d tokens, %.1f tokens/s; stop: %@\n",
+                format: "prompt %d tokens, %.1f tokens/s; generated %d tokens, %.1f tokens/s; stop: %@",
                 result.promptTokens.count, result.promptTokensPerSecond, result.tokens.count,
                 result.generationTokensPerSecond, result.stopReason.rawValue)
-            FileHandle.standardError.write(Data(line.utf8))
+            Console.error("\(line)")
         }
     }
 
@@ -124,21 +125,15 @@ struct ModelRunCommand: AsyncParsableCommand {
         return tokenizer.encode(chat ? ChatTemplate.qwen2VL([ChatMessage(role: .user, parts: parts)]) : text)
     }
 
-    /// Generated text made safe for a terminal: control characters other than newline and tab become U+FFFD.
-    static func printable(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar -> Unicode.Scalar in
-                    switch scalar.value {
-                    case 0x09, 0x0A: scalar
-                    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: "\u{FFFD}"
-                    default: scalar
-                    }
-                }))
-    }
-
     /// The result as the one JSON object of `--json`.
+    /// A logit or timing that is not a number (a damaged model) is written as `null`, with a warning on stderr,
+    /// instead of failing the whole object with an EncodingError.
     static func json(_ result: GenerationResult) throws -> String {
+        if result.topLogits.contains(where: { !$0.logit.isFinite }) {
+            Console.error(
+                "warning: the model produced logits that are not numbers (NaN or infinity), written as null; "
+                    + "the model file may be damaged")
+        }
         let object = RunOutput(
             promptTokens: result.promptTokens, tokens: result.tokens, text: result.text,
             topLogits: result.topLogits.map { TopLogit(id: $0.id, logit: $0.logit) },
@@ -178,7 +173,7 @@ private struct TopLogit: Encodable {
     func encode(to encoder: Encoder) throws {
         var container = encoder.unkeyedContainer()
         try container.encode(id)
-        try container.encode(logit)
+        if logit.isFinite { try container.encode(logit) } else { try container.encodeNil() }
     }
 }
 
@@ -188,6 +183,17 @@ private struct Timings: Encodable {
     let generationTokensPerSecond: Double
     let promptSeconds: Double
     let generationSeconds: Double
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        for (key, value) in [
+            (CodingKeys.promptTokensPerSecond, promptTokensPerSecond),
+            (.generationTokensPerSecond, generationTokensPerSecond), (.promptSeconds, promptSeconds),
+            (.generationSeconds, generationSeconds),
+        ] {
+            if value.isFinite { try container.encode(value, forKey: key) } else { try container.encodeNil(forKey: key) }
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case promptTokensPerSecond = "prompt_tokens_per_second"

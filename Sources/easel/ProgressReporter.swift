@@ -1,5 +1,6 @@
 import Foundation
 import Grading
+import TerminalSafety
 
 /// Draws a ``ProgressMeter`` on stderr: redrawn in place on a terminal (at most ten times a second),
 /// a single closing line otherwise.
@@ -25,9 +26,9 @@ final class ProgressReporter {
     func finish() {
         if interactive {
             draw()
-            FileHandle.standardError.write(Data("\n".utf8))
+            Console.error("")
         } else {
-            FileHandle.standardError.write(Data((meter.line(done: done, elapsed: elapsed) + "\n").utf8))
+            Console.error("\(meter.line(done: done, elapsed: elapsed))")
         }
     }
 
@@ -37,6 +38,6 @@ final class ProgressReporter {
     private func draw() {
         guard interactive else { return }
         lastDraw = ContinuousClock.now
-        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + meter.line(done: done, elapsed: elapsed)).utf8))
+        Console.errorInPlace("\(meter.line(done: done, elapsed: elapsed))")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Store
+import TerminalSafety
 
 /// `easel remove --class NAME FILE…`: hide artworks from the review, grading and exports, recoverably.
 struct RemoveCommand: ParsableCommand {
@@ -30,21 +31,20 @@ struct RemoveCommand: ParsableCommand {
         let store = try database.open()
         let record = try store.requireClass(className)
         let found = try store.artworks(classID: record.id, files: files)
-        let className = TextSanitizer.clean(record.name)
         for artwork in found {
             if restore {
                 try store.restoreArtwork(artworkID: artwork.id)
-                print("restored \(TextSanitizer.clean(artwork.fileName)) to \(className)")
+                Console.out("restored \(artwork.fileName) to \(record.name)")
             } else {
                 try store.hideArtwork(artworkID: artwork.id)
-                print(
-                    "removed \(TextSanitizer.clean(artwork.fileName)) from \(className); bring it back with "
-                        + "`easel remove --restore --class \(className) \(TextSanitizer.clean(artwork.fileName))`")
+                Console.out(
+                    "removed \(artwork.fileName) from \(record.name); bring it back with "
+                        + "`easel remove --restore --class \(record.name) \(artwork.fileName)`")
             }
         }
         let missing = files.filter { name in !found.contains { $0.fileName == name || $0.filePath == name } }
         for name in missing {
-            Console.error("\(TextSanitizer.clean(name)): no such artwork in class \(className); see `easel status`")
+            Console.error("\(name): no such artwork in class \(record.name); see `easel status`")
         }
         if !missing.isEmpty { throw ExitCode.failure }
     }

@@ -1,7 +1,11 @@
+import TerminalSafety
+
 /// A plain-text table with columns padded to their widest cell, for command output.
 enum TextTable {
-    /// The table as lines: header, a rule, then the rows. Numbers-only columns are right-aligned.
-    static func render(header: [String], rows: [[String]]) -> String {
+    /// The table as lines: header, a rule, then the rows. Numbers-only columns are right-aligned. Cells are
+    /// cleaned (one line each) before they are measured, so the columns line up and stay safe to print.
+    static func render(header: [String], rows rawRows: [[String]]) -> TerminalText {
+        let rows = rawRows.map { $0.map { Sanitizer.clean($0) } }
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { width(of: $0[column]) }.max() ?? 0 }
         let numeric = header.indices.map { column in
@@ -14,7 +18,7 @@ enum TextTable {
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+        return TerminalText(lines: ([line(header), rule] + rows.map(line)).joined(separator: "\n"))
     }
 
     /// Terminal columns of a string: East Asian wide characters take two.

@@ -1,4 +1,5 @@
 import ClassImport
+import EaselTestSupport
 import Foundation
 import GRDB
 import Imaging

@@ -27,10 +27,11 @@ final class ImageClassFixture {
                 for x in 0..<64 { image[x, y] = (UInt8((x * 4 + i * 50) % 256), UInt8(y * 5), UInt8(i * 70 % 256)) }
             }
             let url = folder.appendingPathComponent("art\(i).png")
-            try PNGEncoder.encode(image).write(to: url)
+            let png = try PNGEncoder.encode(image)
+            try png.write(to: url)
             paths.append(url.path)
             let new = NewArtwork(
-                filePath: url.path, sha256: String(repeating: "\(i)", count: 64), byteSize: 100, width: 64,
+                filePath: url.path, sha256: ArtworkFile.sha256Hex(png), byteSize: 100, width: 64,
                 height: 48, title: "T\(i)", description: "a study in colour number \(i)", studentName: "S\(i)")
             ids.append(try store.importArtwork(new, classID: classRecord.id).artworkID)
         }
@@ -109,25 +110,5 @@ final class ImageClassFixture {
             return
         }
         #expect(reason.contains("gone.png"))
-    }
-}
-
-@Suite struct ReviewConfigTests {
-    @Test("the config file sets theme, graphics and scorer; mistakes name the file and line")
-    func parse() throws {
-        let config = try ReviewConfig.parse(
-            "# mine\n[review]\ntheme = \"light\"\ngraphics = \"blocks\"\nscorer = \"none\"\n\n[other]\nx = 1\n",
-            file: "config.toml")
-        #expect(config == ReviewConfig(theme: "light", graphics: "blocks", scorer: "none"))
-        #expect(
-            throws: TUIError.syntax(
-                file: "config.toml", line: 2, message: "graphics must be auto, sixel, blocks or none, not 'kitty'")
-        ) {
-            try ReviewConfig.parse("[review]\ngraphics = \"kitty\"\n", file: "config.toml")
-        }
-        #expect(throws: TUIError.syntax(file: "config.toml", line: 3, message: "review.theme must be a \"string\"")) {
-            try ReviewConfig.parse("[review]\n\ntheme = 3\n", file: "config.toml")
-        }
-        #expect(try ReviewConfig.load(path: "/nonexistent/easel/config.toml") == ReviewConfig())
     }
 }
