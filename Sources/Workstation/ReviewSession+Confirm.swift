@@ -8,6 +8,8 @@ public enum GuardedAction: Sendable, Hashable {
     case acceptOverEdit(artworkID: Int64)
     /// Esc in the critique editor with text not saved yet.
     case leaveCritique
+    /// `x`: remove (hide) the artwork from the class, recoverably.
+    case removeArtwork(ReviewBase)
 }
 
 /// A prompt on screen and the action it guards.
@@ -72,6 +74,8 @@ extension ReviewSession {
             } else {
                 message = StatusMessage("kept your review; nothing changed")
             }
+        case .removeArtwork(let base):
+            return answerRemoval(base, remove: answer == "y")
         case .leaveCritique:
             guard case .editingCritique(let editor) = mode else { return .none }
             switch answer {

@@ -189,6 +189,7 @@ public struct ReviewSession {
             guard let current else { return .none }
             return .externalEdit(current.finalCritique)
         case .character("u"): undo()
+        case .character("x"): askRemoval()
         case .character("U"), .control("r"): redo()
         case .character("r"):
             guard let current else { return .none }

@@ -32,7 +32,7 @@ struct ExportHTMLCommand: ParsableCommand {
         if !noImages {
             for result in results {
                 do {
-                    thumbnails[result.artwork.id] = try PrintableReport.thumbnail(path: result.artwork.filePath)
+                    thumbnails[result.artwork.id] = try PrintableReport.thumbnail(of: result.artwork)
                 } catch {
                     Console.error("\(result.artwork.filePath): \(error); printed without it")
                 }
