@@ -4,7 +4,7 @@ enum HelpOverlay {
         ("j  ↓", "next artwork"), ("k  ↑", "previous artwork"), ("n", "next unreviewed artwork"),
         ("g  G", "first / last artwork"),
         ("a", "accept: the scorer's scores and critique become yours (asks over your edits)"),
-        ("e", "edit scores (Tab/↑↓ move, type 0–20, Enter saves, Esc cancels)"),
+        ("e", "edit scores (Tab/↑↓ move, type 0–20, Enter saves, Esc asks when changed)"),
         ("c", "edit the critique here (Ctrl-S saves; Esc asks: save, discard or keep editing)"),
         ("C", "edit the critique in $EDITOR"),
         ("u", "undo the last change to this artwork"), ("U  Ctrl-R", "redo what u undid"),

@@ -138,8 +138,7 @@ public struct ReviewSession {
         case .editingScores(var editor):
             switch key {
             case .escape:
-                mode = .browsing
-                message = StatusMessage("score edit cancelled; nothing changed")
+                requestLeaveScores(editor)
             case .enter, .control("s"):
                 guard let scores = editor.scores else {
                     message = StatusMessage("every score needs a value 0–20 before saving", isError: true)
