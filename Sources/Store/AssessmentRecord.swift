@@ -20,10 +20,14 @@ public struct AssessmentRecord: Sendable, Hashable, FetchableRecord {
         createdAt = row["created_at"]
         let evidenceJSON: String = row["evidence"]
         let evidence = try JSONDecoder().decode([Evidence].self, from: Data(evidenceJSON.utf8))
+        // Parts that cannot be read only lose the rewriting; the critique's text is still there.
+        let partsJSON: String? = row["critique_parts"]
+        let parts = partsJSON.flatMap { try? JSONDecoder().decode(CritiqueParts.self, from: Data($0.utf8)) }
         assessment = Assessment(
             scores: try Scores.decode(row),
             critique: row["critique"], evidence: evidence,
-            scorerID: row["scorer_id"], scorerVersion: row["scorer_version"], duration: row["duration"])
+            scorerID: row["scorer_id"], scorerVersion: row["scorer_version"], critiqueParts: parts,
+            duration: row["duration"])
     }
 }
 

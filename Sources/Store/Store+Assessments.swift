@@ -16,14 +16,19 @@ extension Store {
             arguments["scorer_version"] = assessment.scorerVersion
             arguments["critique"] = assessment.critique
             arguments["evidence"] = evidence
+            // updateValue keeps a nil (SQL NULL) where subscript assignment would drop the key.
+            arguments.updateValue(
+                try assessment.critiqueParts.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) },
+                forKey: "critique_parts")
             arguments["duration"] = assessment.duration.isFinite ? assessment.duration : 0
             arguments["created_at"] = Date()
             try db.execute(
                 sql: """
                     INSERT INTO assessment (artwork_id, scorer_id, scorer_version, originality, color, texture,
-                                            composition, content, total, critique, evidence, duration, created_at)
+                                            composition, content, total, critique, evidence, duration, created_at,
+                                            critique_parts)
                     VALUES (:artwork_id, :scorer_id, :scorer_version, :originality, :color, :texture, :composition,
-                            :content, :total, :critique, :evidence, :duration, :created_at)
+                            :content, :total, :critique, :evidence, :duration, :created_at, :critique_parts)
                     """, arguments: StatementArguments(arguments))
             return try AssessmentRecord.fetchOne(
                 db, sql: "SELECT * FROM assessment WHERE id = ?", arguments: [db.lastInsertedRowID])!
