@@ -32,11 +32,14 @@ public struct AssessmentRecord: Sendable, Hashable, FetchableRecord {
         imageSHA256 = try row.decode(forColumn: "image_sha256")
         let evidenceJSON: String = try row.decode(forColumn: "evidence")
         let evidence = try JSONDecoder().decode([Evidence].self, from: Data(evidenceJSON.utf8))
+        // Parts that cannot be read only lose the rewriting; the critique's text is still there.
+        let partsJSON: String? = try? row.decode(forColumn: "critique_parts")
+        let parts = partsJSON.flatMap { try? JSONDecoder().decode(CritiqueParts.self, from: Data($0.utf8)) }
         assessment = Assessment(
             scores: try Scores.decode(row),
             critique: try row.decode(forColumn: "critique"), evidence: evidence,
             scorerID: try row.decode(forColumn: "scorer_id"),
-            scorerVersion: try row.decode(forColumn: "scorer_version"),
+            scorerVersion: try row.decode(forColumn: "scorer_version"), critiqueParts: parts,
             duration: try row.decode(forColumn: "duration"))
     }
 }

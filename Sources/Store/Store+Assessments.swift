@@ -25,6 +25,10 @@ extension Store {
             arguments["scorer_version"] = assessment.scorerVersion
             arguments["critique"] = assessment.critique
             arguments["evidence"] = evidence
+            // updateValue keeps a nil (SQL NULL) where subscript assignment would drop the key.
+            arguments.updateValue(
+                try assessment.critiqueParts.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) },
+                forKey: "critique_parts")
             arguments["duration"] = assessment.duration.isFinite ? assessment.duration : 0
             arguments["created_at"] = createdAt
             arguments["image_sha256"] = current
@@ -32,9 +36,9 @@ extension Store {
                 sql: """
                     INSERT INTO assessment (artwork_id, scorer_id, scorer_version, originality, color, texture,
                                             composition, content, total, critique, evidence, duration, created_at,
-                                            image_sha256)
+                                            image_sha256, critique_parts)
                     VALUES (:artwork_id, :scorer_id, :scorer_version, :originality, :color, :texture, :composition,
-                            :content, :total, :critique, :evidence, :duration, :created_at, :image_sha256)
+                            :content, :total, :critique, :evidence, :duration, :created_at, :image_sha256, :critique_parts)
                     """, arguments: StatementArguments(arguments))
             guard
                 let stored = try Store.records(

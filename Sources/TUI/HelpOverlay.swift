@@ -8,6 +8,7 @@ enum HelpOverlay {
         ("c", "edit the critique here (Ctrl-S saves; Esc asks: save, discard or keep editing)"),
         ("C", "edit the critique in $EDITOR"),
         ("u", "undo the last change to this artwork"), ("U  Ctrl-R", "redo what u undid"),
+        ("w", "rewrite the critique's band words and total from the scores"),
         ("r", "grade this artwork again"),
         ("/", "filter: all, unreviewed, edited, or part of a student's name"),
         ("PgUp PgDn", "scroll the critique"), ("Ctrl-L", "redraw the screen"), ("?  F1", "this help"),

@@ -74,7 +74,7 @@ extension ReviewSession {
         ReviewScreenModel(
             className: classRecord.name, position: (position ?? -1) + 1, count: visible.count,
             reviewed: reviewedCount, classSize: results.count, scorerName: scorerName, grading: grading,
-            filter: filter.description, item: current.map(item), mode: mode, message: message,
+            filter: filter.description, item: current.map(item), mode: mode, message: messageWithWarning,
             critiqueScroll: critiqueScroll, graphics: graphics, pictureNote: pictureNote, prompt: confirmation?.prompt)
     }
 

@@ -144,7 +144,7 @@ public struct ReviewSession {
                     message = StatusMessage("every score needs a value 0–20 before saving", isError: true)
                     return .none
                 }
-                save(scores: scores, critique: current?.finalCritique ?? "", what: "scores")
+                save(scores: scores, critique: critique(following: scores), what: "scores")
                 if message?.isError == false { mode = .browsing }
             default:
                 editor.handle(key)
@@ -187,6 +187,7 @@ public struct ReviewSession {
         case .character("C"):
             guard let current else { return .none }
             return .externalEdit(current.finalCritique)
+        case .character("w"): rewriteCritiqueFromScores()
         case .character("u"): undo()
         case .character("x"): askRemoval()
         case .character("U"), .control("r"): redo()

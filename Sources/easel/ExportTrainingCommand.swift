@@ -3,6 +3,7 @@ import Foundation
 import Grading
 import Imaging
 import Reports
+import Rubric
 import Store
 import TerminalSafety
 
@@ -33,6 +34,9 @@ struct ExportTrainingCommand: AsyncParsableCommand {
     @Option(help: "Downscale images so their longest side is at most this many pixels (0 keeps full size).")
     var maxSide = 1024
 
+    @Flag(help: "Also export reviews whose critique contradicts their scores (skipped and reported by default).")
+    var includeContradicting = false
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -54,6 +58,14 @@ struct ExportTrainingCommand: AsyncParsableCommand {
             let slug = Self.slug(record.name)
             for result in try store.results(classID: record.id) {
                 guard let review = result.review else { continue }
+                // A critique whose band words or total contradict the scores would teach the model to contradict itself.
+                if let problem = CritiqueCheck.contradictions(review.critique, scores: review.scores).first {
+                    Console.error(
+                        "\(includeContradicting ? "included" : "skipped") \(result.artwork.fileName): \(problem)"
+                            + (includeContradicting
+                                ? "" : " (press w in the review to rewrite it, or --include-contradicting)"))
+                    if !includeContradicting { continue }
+                }
                 let name = "\(slug)-\(result.artwork.sha256.prefix(16)).png"
                 items.append(
                     Item(
