@@ -120,6 +120,7 @@ targets += [
         dependencies: [
             "EaselTestSupport", "Imaging", "ClassImport", "Store", "Grading", "TUI", "TerminalGraphics", "Workstation",
             "GGUF", "Tensor", "QwenVL", "COpenBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "VLMScoring", "Tokenizer", "Rubric",
         ]),
 ]
 
