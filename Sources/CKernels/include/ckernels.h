@@ -64,6 +64,13 @@ void ek_quantize_activation(int kind, const float *x, void *dst, int64_t n);
 /// unsupported type.
 int ek_dequantize_row(int type, const void *src, float *dst, int64_t n);
 
+/// Quantizes `n` f32 values (a multiple of the type's block size) from `src` into `type` blocks at `dst`, with
+/// llama.cpp's reference scale searches. Types: F32, F16, Q8_0, Q5_0, Q4_K, Q5_K, Q6_K. Returns 0, or -1 for
+/// another type or a length that is not whole blocks.
+int ek_quantize_row(int type, const float *src, void *dst, int64_t n);
+/// IEEE binary32 -> binary16, round to nearest even (overflow gives infinity).
+uint16_t ek_float_to_half(float f);
+
 /// out[r] = dot(weight row r, activation) for `nrows` rows of `n` values each, rows `row_bytes` apart.
 /// `act` holds the activation in the format ek_activation_kind(type) names. Returns 0, or -1 for an unsupported type.
 int ek_gemv_rows(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act, float *out);
