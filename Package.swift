@@ -130,7 +130,7 @@ targets += [
         name: "EaselBench",
         dependencies: [
             "EaselTestSupport", "Imaging", "ClassImport", "Store", "Grading", "TUI", "TerminalGraphics", "Workstation",
-            "GGUF", "Tensor", "QwenVL", "Quantize", "TerminalSafety", "COpenBLAS",
+            "GGUF", "Tensor", "QwenVL", "Quantize", "TerminalSafety", "COpenBLAS", "VLMScoring", "Tokenizer", "Rubric",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 ]
