@@ -12,9 +12,15 @@ public struct ArtworkResult: Sendable, Hashable {
     public var latestAssessment: AssessmentRecord?
     /// The teacher's review, or `nil` when not reviewed.
     public var review: Review?
+    /// The student's ID in the school's gradebook, or `nil`.
+    public var studentExternalID: String?
 
     /// Creates a result.
-    public init(artwork: Artwork, studentName: String?, latestAssessment: AssessmentRecord?, review: Review?) {
+    public init(
+        artwork: Artwork, studentName: String?, latestAssessment: AssessmentRecord?, review: Review?,
+        studentExternalID: String? = nil
+    ) {
+        self.studentExternalID = studentExternalID
         self.artwork = artwork
         self.studentName = studentName
         self.latestAssessment = latestAssessment

@@ -6,13 +6,13 @@ import GRDB
 /// Easel (a higher number than ``Schema/version``) is recognised and refused before anything is changed.
 enum Schema {
     /// The schema version this build writes: the number of migrations.
-    static let version = 2
+    static let version = identifiers.count
 
     /// `PRAGMA application_id` of an Easel database ("EASL").
     static let applicationID: Int32 = 0x4541_534C
 
     /// The migration identifiers in order; `identifiers[n - 1]` brings a database to version `n`.
-    static let identifiers = ["v1-core", "v2-calibration"]
+    static let identifiers = ["v1-core", "v2-calibration", studentExternalIDMigration]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -24,6 +24,10 @@ enum Schema {
         migrator.registerMigration(identifiers[1]) { db in
             try createCalibration(db)
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        migrator.registerMigration(studentExternalIDMigration) { db in
+            try addStudentExternalID(db)
+            try db.execute(sql: "PRAGMA user_version = \(number(of: studentExternalIDMigration))")
         }
         return migrator
     }

@@ -19,6 +19,9 @@ extension Store {
             let studentID = try new.studentName.flatMap { name -> Int64? in
                 name.isEmpty ? nil : try Store.ensureStudent(db, classID: classID, name: name)
             }
+            if let studentID, let external = new.studentExternalID, !external.isEmpty {
+                try Store.setExternalID(db, studentID: studentID, external)
+            }
             let existing = try Artwork.filter(Column("class_id") == classID && Column("sha256") == new.sha256)
                 .fetchOne(db)
             guard var artwork = existing else {

@@ -14,11 +14,13 @@ extension Store {
             return (artworks, students, assessments, reviews)
         }
         let names = Dictionary(students.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let externalIDs = Dictionary(students.map { ($0.id, $0.externalID) }, uniquingKeysWith: { a, _ in a })
         let reviewByArtwork = Dictionary(reviews.map { ($0.artworkID, $0) }, uniquingKeysWith: { a, _ in a })
         return Store.ordered(artworks).map { artwork in
             ArtworkResult(
                 artwork: artwork, studentName: artwork.studentID.flatMap { names[$0] },
-                latestAssessment: assessments[artwork.id], review: reviewByArtwork[artwork.id])
+                latestAssessment: assessments[artwork.id], review: reviewByArtwork[artwork.id],
+                studentExternalID: artwork.studentID.flatMap { externalIDs[$0] ?? nil })
         }
     }
 

@@ -14,6 +14,7 @@ public final class ReviewApp {
     private var tracker = GradingTracker()
     private var cellSize: PixelSize
     private var lastFrame: ReviewFrame?
+    private let teacherViews = TeacherViewPainter()
 
     /// Creates the app. `capabilities` come from ``TerminalProbe`` (before curses starts).
     public init(session: ReviewSession, worker: GradingWorker?, theme: Theme, capabilities: TerminalCapabilities) {
@@ -39,7 +40,7 @@ public final class ReviewApp {
         while !quit {
             absorbGradingEvents()
             draw(on: screen)
-            let busy = cache.isBusy || tracker.running
+            let busy = cache.isBusy || tracker.running || teacherViews.isBusy
             let waited = ContinuousClock.now
             guard let key = screen.readKey(timeoutMilliseconds: busy ? 40 : 500) else {
                 // A terminal that hung up (closed window, dropped SSH) answers at once with nothing:
@@ -95,6 +96,12 @@ public final class ReviewApp {
 
     private func draw(on screen: TerminalScreen) {
         let (rows, columns) = screen.size
+        if teacherViews.draw(
+            &session, on: screen, cellSize: cellSize, capabilities: capabilities, background: theme.imageBackground)
+        {
+            lastFrame = nil
+            return
+        }
         session.fit(ReviewLayout(rows: rows, columns: columns))
         var frame = ReviewRenderer.render(session.screenModel, rows: rows, columns: columns)
         var picture: (id: AnyHashable, picture: TerminalImage)?
@@ -110,6 +117,7 @@ public final class ReviewApp {
             case nil: break
             }
         }
+        TeacherViewPainter.decorate(&frame, session: session)
         screen.present(frame, image: picture)
         lastFrame = frame
     }

@@ -1,0 +1,24 @@
+import GRDB
+
+extension Schema {
+    /// The migration that keeps each student's gradebook ID (`class.csv`'s `id` or `student_id` column).
+    static let studentExternalIDMigration = "student-external-id"
+
+    /// The schema version a migration brings a database to: its place in ``identifiers``, from 1.
+    static func number(of identifier: String) -> Int {
+        (identifiers.firstIndex(of: identifier) ?? identifiers.count - 1) + 1
+    }
+
+    static func addStudentExternalID(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE student ADD COLUMN external_id TEXT")
+    }
+}
+
+extension Store {
+    /// Sets a student's gradebook ID when it is new or changed.
+    static func setExternalID(_ db: Database, studentID: Int64, _ externalID: String) throws {
+        try db.execute(
+            sql: "UPDATE student SET external_id = ? WHERE id = ? AND external_id IS NOT ?",
+            arguments: [externalID, studentID, externalID])
+    }
+}
