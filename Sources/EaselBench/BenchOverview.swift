@@ -81,9 +81,10 @@ public struct BenchOverview: ParsableCommand {
             }
             print(
                 String(
-                    format: "%@: cold %.0f ms (%.1f ms per thumbnail), warm %.1f ms; %d KB of picture bytes",
-                    mode.rawValue, cold.wall * 1000, cold.wall * 1000 / Double(max(1, shown)), warm.wall * 1000,
-                    bytes / 1024))
+                    format: "%@: cold %.0f ms wall, %.0f ms CPU (%.1f ms CPU per thumbnail); warm %.1f ms wall, "
+                        + "%.1f ms CPU; %d KB of picture bytes",
+                    mode.rawValue, cold.wall * 1000, cold.cpu * 1000, cold.cpu * 1000 / Double(max(1, shown)),
+                    warm.wall * 1000, warm.cpu * 1000, bytes / 1024))
         }
     }
 }

@@ -75,7 +75,7 @@ public enum PrintableReport {
         h1 { font-size: 18pt; margin: 0 0 .2em; } h2 { font-size: 13pt; margin: 0 0 .3em; }
         .meta { color: #555; margin-bottom: 1.2em; }
         table { border-collapse: collapse; } th, td { padding: .15em .6em; text-align: left; vertical-align: top; }
-        .summary th { border-bottom: 1px solid #888; } td.n, th.n { text-align: right; white-space: nowrap; }
+        .summary th, .history th { border-bottom: 1px solid #888; } td.n, th.n { text-align: right; white-space: nowrap; }
         .charts { display: flex; flex-wrap: wrap; gap: 2em; margin: 0 0 1.5em; break-inside: avoid; }
         .charts figure { margin: 0; } figcaption { font-size: 10pt; color: #333; margin-bottom: .3em; }
         svg text { font-family: Georgia, serif; fill: #111; }
@@ -84,7 +84,14 @@ public enum PrintableReport {
         .profile { display: block; margin: .4em 0; }
         .critique { white-space: pre-wrap; margin: .5em 0 0; } .status { color: #555; font-style: italic; }
         .descriptor { color: #444; font-size: 9.5pt; }
-        @media print { body { margin: 0; } .summary { break-after: page; } a { color: inherit; } }
+        @page { margin: 1.5cm; }
+        @media print {
+          body { margin: 0; font-size: 10pt; } .summary { break-after: page; } a { color: inherit; }
+          .card img { width: 140px; }
+          .student .card { display: block; break-inside: auto; }
+          .student .card img { float: right; margin: 0 0 .5em 1em; }
+          .student .over-time { break-inside: avoid; } h2 { break-after: avoid; }
+        }
         """
 
     private static func head(className: String, results: [ArtworkResult], date: Date) -> String {

@@ -42,7 +42,7 @@ public enum StudentReport {
             \(PrintableReport.style)
             </style>
             </head>
-            <body>
+            <body class="student">
             <h1>\(name)</h1>
             <p class="meta">Art report · \(classes) · \(PrintableReport.readableDate(date))</p>
 
@@ -53,10 +53,10 @@ public enum StudentReport {
         let dated = history.filter { $0.result.finalScores != nil }
             .sorted { $0.result.artwork.importedAt < $1.result.artwork.importedAt }
         if dated.count > 1 {
-            page += "<section class=\"card\">\n<div>\n<h2>Totals over time</h2>\n"
+            page += "<section class=\"card over-time\">\n<div>\n<h2>Totals over time</h2>\n"
             page += SVGChart.overTime(
                 dated.map { ($0.className, $0.result.finalScores?.total ?? 0) })
-            page += "<table class=\"summary\">\n<tr><th>Class</th><th>Artwork</th><th>Date</th>"
+            page += "<table class=\"history\">\n<tr><th>Class</th><th>Artwork</th><th>Date</th>"
             page += "<th class=\"n\">Total</th><th>Band</th></tr>\n"
             for entry in dated {
                 let scores = entry.result.finalScores
