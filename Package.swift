@@ -77,6 +77,13 @@ targets += [
         name: "QwenVLTests", dependencies: ["QwenVL", "GGUF", "Tensor", "Tokenizer"], exclude: ["Fixtures"]),
 ]
 
+// MARK: - Quantization (`easel model quantize`: llama.cpp's Q8_0 and Q4_K_M)
+
+targets += [
+    .target(name: "Quantize", dependencies: ["GGUF", "Tensor"]),
+    .testTarget(name: "QuantizeTests", dependencies: ["Quantize", "GGUF", "Tensor", "QwenVL"], exclude: ["Fixtures"]),
+]
+
 // MARK: - Grading
 
 targets += [
@@ -119,7 +126,8 @@ targets += [
         name: "EaselBench",
         dependencies: [
             "EaselTestSupport", "Imaging", "ClassImport", "Store", "Grading", "TUI", "TerminalGraphics", "Workstation",
-            "GGUF", "Tensor", "QwenVL", "COpenBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GGUF", "Tensor", "QwenVL", "Quantize", "TerminalSafety", "COpenBLAS",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 ]
 
@@ -143,6 +151,7 @@ let easelDependencies: [Target.Dependency] = [
     "EaselBench",
     "Settings",
     "TerminalSafety",
+    "Quantize",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 
