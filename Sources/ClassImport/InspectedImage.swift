@@ -67,7 +67,8 @@ struct InspectedImage: Sendable {
         }
         let artwork = NewArtwork(
             filePath: path, sha256: digest, byteSize: Int64(data.count), width: info.width, height: info.height,
-            title: row.map(\.title), description: description, studentName: row.map(\.student))
+            title: row.map(\.title), description: description, studentName: row.map(\.student),
+            studentExternalID: row.map(\.studentID))
         return .success(InspectedImage(artwork: artwork, read: read, hash: hash, validate: validate))
     }
 

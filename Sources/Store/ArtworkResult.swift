@@ -14,12 +14,15 @@ public struct ArtworkResult: Sendable, Hashable {
     public var review: Review?
     /// The artwork's revision when read (see ``ReviewBase/revision``).
     public var revision: Int64
+    /// The student's ID in the school's gradebook, or `nil`.
+    public var studentExternalID: String?
 
     /// Creates a result.
     public init(
         artwork: Artwork, studentName: String?, latestAssessment: AssessmentRecord?, review: Review?,
-        revision: Int64 = 0
+        revision: Int64 = 0, studentExternalID: String? = nil
     ) {
+        self.studentExternalID = studentExternalID
         self.artwork = artwork
         self.studentName = studentName
         self.latestAssessment = latestAssessment

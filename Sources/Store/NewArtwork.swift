@@ -21,6 +21,8 @@ public struct NewArtwork: Sendable, Hashable {
     public var description: String?
     /// The student's name, if given.
     public var studentName: String?
+    /// The student's ID in the school's gradebook, if given (`class.csv`'s `id` or `student_id` column).
+    public var studentExternalID: String?
 
     /// The file name without its folder.
     public var fileName: String { (filePath as NSString).lastPathComponent }
@@ -28,8 +30,9 @@ public struct NewArtwork: Sendable, Hashable {
     /// Creates a new-artwork value.
     public init(
         filePath: String, sha256: String, byteSize: Int64, width: Int, height: Int,
-        title: String? = nil, description: String? = nil, studentName: String? = nil
+        title: String? = nil, description: String? = nil, studentName: String? = nil, studentExternalID: String? = nil
     ) {
+        self.studentExternalID = studentExternalID
         self.filePath = filePath
         self.sha256 = sha256
         self.byteSize = byteSize

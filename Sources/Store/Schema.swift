@@ -23,6 +23,7 @@ enum Schema {
         Migration(identifier: "v2-calibration") { db in try createCalibration(db) },
         Migration(identifier: "v3-store-artwork-lifecycle") { db in try addArtworkLifecycle(db) },
         Migration(identifier: critiquePartsMigration) { db in try addCritiqueParts(db) },
+        Migration(identifier: studentExternalIDMigration) { db in try addStudentExternalID(db) },
     ]
 
     /// The schema version this build writes: the number of migrations.

@@ -25,6 +25,9 @@ extension Store {
             let studentID = try new.studentName.flatMap { name -> Int64? in
                 name.isEmpty ? nil : try Store.ensureStudent(db, classID: classID, name: name)
             }
+            if let studentID, let external = new.studentExternalID, !external.isEmpty {
+                try Store.setExternalID(db, studentID: studentID, external)
+            }
             let existing = try Store.records(
                 db, Artwork.self, table: "artwork", sql: "SELECT * FROM artwork WHERE class_id = ? AND sha256 = ?",
                 arguments: [classID, new.sha256]

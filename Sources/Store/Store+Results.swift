@@ -18,12 +18,14 @@ extension Store {
         }
         let (reviewList, revisions) = reviews
         let names = Dictionary(students.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let externalIDs = Dictionary(students.map { ($0.id, $0.externalID) }, uniquingKeysWith: { a, _ in a })
         let reviewByArtwork = Dictionary(reviewList.map { ($0.artworkID, $0) }, uniquingKeysWith: { a, _ in a })
         return Store.ordered(artworks).map { artwork in
             ArtworkResult(
                 artwork: artwork, studentName: artwork.studentID.flatMap { names[$0] },
                 latestAssessment: assessments[artwork.id], review: reviewByArtwork[artwork.id],
-                revision: revisions[artwork.id] ?? 0)
+                revision: revisions[artwork.id] ?? 0,
+                studentExternalID: artwork.studentID.flatMap { externalIDs[$0] ?? nil })
         }
     }
 

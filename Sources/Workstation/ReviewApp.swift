@@ -16,6 +16,7 @@ public final class ReviewApp {
     private var lastFrame: ReviewFrame?
     /// Picks up changes made elsewhere (another window, `easel grade`) on the idle tick.
     private let watcher: ChangeWatcher?
+    private let teacherViews = TeacherViewPainter()
 
     /// Creates the app. `capabilities` come from ``TerminalProbe`` (before curses starts).
     public init(session: ReviewSession, worker: GradingWorker?, theme: Theme, capabilities: TerminalCapabilities) {
@@ -42,7 +43,7 @@ public final class ReviewApp {
         while !quit {
             absorbGradingEvents()
             draw(on: screen)
-            let busy = cache.isBusy || tracker.running
+            let busy = cache.isBusy || tracker.running || teacherViews.isBusy
             let waited = ContinuousClock.now
             guard let key = screen.readKey(timeoutMilliseconds: busy ? 40 : 500) else {
                 if let watcher, session.refreshIfChanged(watcher) { screen.invalidate() }
@@ -99,6 +100,12 @@ public final class ReviewApp {
 
     private func draw(on screen: TerminalScreen) {
         let (rows, columns) = screen.size
+        if teacherViews.draw(
+            &session, on: screen, cellSize: cellSize, capabilities: capabilities, background: theme.imageBackground)
+        {
+            lastFrame = nil
+            return
+        }
         session.fit(ReviewLayout(rows: rows, columns: columns))
         var frame = ReviewRenderer.render(session.screenModel, rows: rows, columns: columns)
         var picture: (id: AnyHashable, picture: TerminalImage)?
@@ -114,6 +121,7 @@ public final class ReviewApp {
             case nil: break
             }
         }
+        TeacherViewPainter.decorate(&frame, session: session)
         screen.present(frame, image: picture)
         lastFrame = frame
     }

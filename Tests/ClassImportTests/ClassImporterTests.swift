@@ -200,3 +200,28 @@ import Testing
         #expect(report.failures.first?.reason.contains("not valid UTF-8") == true)
     }
 }
+
+@Suite struct StudentIDImportTests {
+    @Test("an id or student_id column in class.csv is kept per student, updated when it changes, and reported")
+    func studentIDs() throws {
+        let rows = try ClassCSV.parse(Data("file,student,title,description,Student_ID\na.png,Ann,T,D, S-7 \n".utf8))
+        #expect(rows.first?.studentID == "S-7")
+        #expect(
+            try ClassCSV.parse(Data("id,file,student,title,description\n42,a.png,Ann,T,D\n".utf8)).first?.studentID
+                == "42")
+        #expect(try ClassCSV.parse(Data("file,student,title,description\na.png,Ann,T,D\n".utf8)).first?.studentID == "")
+
+        let folder = try ImportFolder()
+        try folder.png("a.png", index: 1)
+        try folder.png("b.png", index: 2)
+        try folder.write("class.csv", text: "file,student,title,description,id\na.png,Zoë,T,D,S-1\nb.png,Bo,T,D,\n")
+        let store = try Store(path: folder.database)
+        _ = try ClassImporter(store: store).importFolder(folder.images, className: "7B")
+        let klass = try store.requireClass("7B")
+        #expect(try store.results(classID: klass.id).map(\.studentExternalID) == ["S-1", nil])
+        try folder.write("class.csv", text: "file,student,title,description,id\na.png,Zoë,T,D,S-9\nb.png,Bo,T,D,B-2\n")
+        _ = try ClassImporter(store: store).importFolder(folder.images, className: "7B")
+        #expect(try store.results(classID: klass.id).map(\.studentExternalID) == ["S-9", "B-2"])
+        #expect(try store.students(classID: klass.id).map(\.externalID) == ["B-2", "S-9"])
+    }
+}
