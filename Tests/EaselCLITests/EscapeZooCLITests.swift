@@ -197,6 +197,15 @@ enum Zoo {
         try run("demo", ["demo", "--samples", folder, "--class", "demo \(Zoo.text)"] + db, &leaks)
         try run("bad database", ["classes", "--db", labels], &leaks)
 
+        // easel check and easel remove (when built): clean output on a zoo database and zoo file names.
+        let help = try EaselBinary.run(["--help"]).stdout
+        if help.contains("\n  check ") { try run("check", ["check"] + db, &leaks) }
+        if help.contains("\n  remove ") {
+            try run("remove", ["remove"] + cls + [Zoo.clip, Zoo.names[3], "missing \(Zoo.clip)"] + db, &leaks)
+            try run("remove --restore", ["remove", "--restore"] + cls + [Zoo.clip] + db, &leaks)
+            try run("remove unknown class", ["remove", "--class", Zoo.text, Zoo.clip] + db, &leaks)
+        }
+
         #expect(leaks.isEmpty, "\(leaks.joined(separator: "\n"))")
     }
 
