@@ -2,7 +2,7 @@ import GRDB
 
 extension Schema {
     /// The migration that stores a critique's parts next to its text.
-    static let critiquePartsMigration = "v3-critique-parts"
+    static let critiquePartsMigration = "v4-scorer-critique-parts"
 
     /// Adds `assessment.critique_parts`: the critique as ``Rubric/CritiqueParts`` JSON (templates whose band
     /// words and total follow the scores), or NULL for a scorer that writes only text. Additive: older rows

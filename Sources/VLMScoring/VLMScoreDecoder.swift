@@ -2,10 +2,10 @@ import QwenVL
 import Rubric
 import Tokenizer
 
-/// Decodes the fixed assessment template with the model, greedily, where only whole numbers 0–20 can appear:
-/// `Originality: NN/20`, one line per dimension, then `Critique: ` and free text. The fixed pieces are fed as
-/// given; at each number the choice is restricted to the digit tokens that keep it within 0–20 and, after one
-/// digit that can stand alone, the first token of the text that follows.
+/// The fixed assessment template the model writes when there is no scoring head, where only whole numbers 0–20 can
+/// appear: `Originality: NN/20`, one line per dimension, then `Critique: ` and free text. The fixed pieces are fed
+/// as given; at each number the choice is restricted to the digit tokens that keep it within 0–20 and, after one
+/// digit that can stand alone, the first token of the text that follows (``AssessmentDecoder`` runs it).
 struct VLMScoreDecoder {
     let model: QwenVLModel
     /// Token ids of "0" … "9".
@@ -29,43 +29,6 @@ struct VLMScoreDecoder {
 
     /// The fixed text after the last number.
     static let critiqueLabel = "/20\nCritique:"
-
-    /// Decodes the scores, continuing a session whose last hidden state gave `logits`; returns the scores and the
-    /// logits after `Critique:`.
-    func scores(session: MultimodalSession, logits start: [Float]) throws(QwenVLError) -> (
-        scores: [Int], logits: [Float]
-    ) {
-        var logits = start
-        var values: [Int] = []
-        for index in 0..<Dimension.allCases.count {
-            logits = try feed(model.tokenizer.encode(Self.label(index), parseSpecialTokens: false), session, logits)
-            let after = index + 1 < Dimension.allCases.count ? Self.label(index + 1) : Self.critiqueLabel
-            let follower = model.tokenizer.encode(after, parseSpecialTokens: false)[0]
-            let first = Self.best(logits, among: digits)
-            var value = digits.firstIndex(of: first)!
-            logits = session.logits(try session.step(first), row: 0)
-            let seconds = Self.secondDigits(after: value).map { digits[$0] }
-            if !seconds.isEmpty {
-                let choice = Self.best(logits, among: seconds + [follower])
-                if choice != follower {
-                    value = value * 10 + digits.firstIndex(of: choice)!
-                    logits = session.logits(try session.step(choice), row: 0)
-                }
-            }
-            values.append(value)
-        }
-        logits = try feed(model.tokenizer.encode(Self.critiqueLabel, parseSpecialTokens: false), session, logits)
-        return (values, logits)
-    }
-
-    /// Feeds fixed tokens; returns the logits after the last one (`logits` itself when there are none).
-    private func feed(_ tokens: [Int], _ session: MultimodalSession, _ logits: [Float]) throws(QwenVLError)
-        -> [Float]
-    {
-        guard !tokens.isEmpty else { return logits }
-        let hidden = try session.prefill(tokens)
-        return session.logits(hidden, row: tokens.count - 1)
-    }
 
     /// The digits that may follow a first digit so that the number stays a whole number 0–20 without leading
     /// zeros: any after 1, 0 after 2, none otherwise.

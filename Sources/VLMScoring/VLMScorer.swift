@@ -2,6 +2,7 @@ import Foundation
 import Grading
 import QwenVL
 import Rubric
+import Tensor
 import Tokenizer
 
 /// Grades with a local Qwen2-VL model: the rubric as the system prompt, the artwork's image and description as the
@@ -30,16 +31,26 @@ public final class VLMScorer: Scorer, @unchecked Sendable {
     public let batchSize: Int
     /// How many artworks decode together unless told otherwise.
     public static let defaultBatchSize = 4
-    /// Grading runs one batch at a time (the model uses every core for one).
-    private let lock = NSLock()
+    /// Whether the rubric's system turn is prefilled once and its keys and values reused for every artwork.
+    public let usesPrefixCache: Bool
+    /// Grading runs one batch at a time (the model uses every core for one); guards the state below.
+    let lock = NSLock()
+    /// The prompt prefix shared by every artwork, made on first use.
+    var prefix: PromptPrefix?
+    /// The template's fixed tokens, made on first use.
+    var template: TemplateTokens?
+    /// Seconds spent per phase since the scorer was made.
+    var phaseSeconds = VLMPhaseTimes()
 
     /// Loads the model files. `headPath` nil looks for `score_head.*` tensors in the text GGUF and otherwise
     /// decodes the template. Throws one-line errors for a missing file, a wrong architecture or mismatched widths.
     public init(
         modelPath: String, mmprojPath: String, headPath: String? = nil, maxCritiqueTokens: Int = 160,
-        maxPixels: Int = ImagePreprocessor.defaultMaxPixels, batchSize: Int = VLMScorer.defaultBatchSize
+        maxPixels: Int = ImagePreprocessor.defaultMaxPixels, batchSize: Int = VLMScorer.defaultBatchSize,
+        usesPrefixCache: Bool = true
     ) throws(QwenVLError) {
-        self.batchSize = max(1, batchSize)
+        self.batchSize = max(1, min(batchSize, WeightMatrix.batchLimit))
+        self.usesPrefixCache = usesPrefixCache
         for path in [modelPath, mmprojPath] + (headPath.map { [$0] } ?? [])
         where !FileManager.default.fileExists(atPath: path) {
             throw .file("\(path): no such file")
@@ -78,57 +89,13 @@ public final class VLMScorer: Scorer, @unchecked Sendable {
         ])
     }
 
-    /// Grades one artwork with the model (one at a time; the model uses every core).
+    /// Grades one artwork with the model (as a batch of one).
     public func assess(_ artwork: ArtworkInput, context: ClassContext) async throws -> Assessment {
-        try lock.withLock { try assessment(artwork) }
+        try assessment(artwork)
     }
 
     /// Scores one artwork synchronously.
     public func assessment(_ artwork: ArtworkInput) throws -> Assessment {
-        let start = ContinuousClock.now
-        let image = artwork.image
-        let patches = try preprocessor.patches(rgb: image.pixels, width: image.width, height: image.height)
-        let encoded = EncodedImage(patches: patches, features: try vision.encode(patches))
-        var tokens = try model.expandImagePads(
-            model.tokenizer.encode(Self.prompt(description: artwork.description)), images: [patches])
-        if let head { tokens.append(head.tokenID) }
-        let capacity = tokens.count + maxCritiqueTokens + 256  // room for the template's fixed text and numbers
-        let session = try MultimodalSession(model: model, capacity: capacity)
-        let hidden = try session.prefill(tokens, images: [encoded])
-        var logits = session.logits(hidden, row: tokens.count - 1)
-        let scores: Scores
-        var evidence: [Evidence] = []
-        if let head {
-            let width = model.language.config.hidden
-            let raw = head.values(hidden[(hidden.count - width)...])
-            scores = Scores(clamping: raw.map(Double.init))
-            evidence = zip(Dimension.allCases, raw).map { dimension, value in
-                Evidence(
-                    dimension: dimension, measure: "score_head", value: Double(value),
-                    note: "the scoring head's raw value, rounded and clamped to 0–20")
-            }
-        } else {
-            let decoded = try VLMScoreDecoder(model: model).scores(session: session, logits: logits)
-            scores = try Scores(decoded.scores)
-            logits = decoded.logits
-        }
-        let critique = try self.critique(session: session, logits: logits)
-        let elapsed = ContinuousClock.now - start
-        return Assessment(
-            scores: scores, critique: critique, evidence: evidence, scorerID: id, scorerVersion: version,
-            duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-    }
-
-    /// Greedy critique text until the end of the turn or `maxCritiqueTokens`.
-    private func critique(session: MultimodalSession, logits start: [Float]) throws(QwenVLError) -> String {
-        var logits = start
-        var bytes: [UInt8] = []
-        for _ in 0..<maxCritiqueTokens {
-            let token = Sampler.argmax(logits)
-            if model.stopTokens.contains(token) { break }
-            if !model.tokenizer.isSpecial(token) { bytes += model.tokenizer.bytes(of: token) }
-            logits = session.logits(try session.step(token), row: 0)
-        }
-        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        try assessments([artwork])[0].get()
     }
 }

@@ -15,8 +15,11 @@ struct ExportTrainingCommand: AsyncParsableCommand {
             "Write every teacher-reviewed artwork as a Qwen2-VL fine-tuning example (DIR/train.jsonl, DIR/images/).",
         discussion: """
             Each line of train.jsonl is {"messages": [system rubric prompt, user "<image>" + description, assistant \
-            critique], "images": ["images/….png"], "scores": {five sub-scores, total}, "source": "accepted"|"edited"}. \
-            Images are decoded and re-encoded as PNG with no metadata (no EXIF, no GPS).
+            critique], "images": ["images/….png"], "scores": {five sub-scores, total}, "source": \
+            "accepted"|"edited", "class": the class name (Training/'s validation split takes one in five of each \
+            class), "description": the artist's description as stored, "title": the artwork's title}. Images are \
+            decoded and re-encoded as PNG with no metadata (no EXIF, no GPS). `python -m easel_train train --data \
+            DIR` reads this folder as it is (see docs/training.md).
             """)
 
     @Option(name: .customLong("class"), help: "Export this class's reviewed artworks.")
@@ -42,7 +45,7 @@ struct ExportTrainingCommand: AsyncParsableCommand {
     }
 
     struct Item: Sendable {
-        var source: String
+        var source: Artwork
         var imageName: String
         var record: TrainingRecord
     }
@@ -66,10 +69,11 @@ struct ExportTrainingCommand: AsyncParsableCommand {
                 let name = "\(slug)-\(result.artwork.sha256.prefix(16)).png"
                 items.append(
                     Item(
-                        source: result.artwork.filePath, imageName: name,
+                        source: result.artwork, imageName: name,
                         record: TrainingRecord(
                             imagePath: "images/\(name)", description: result.artwork.description,
-                            critique: review.critique, scores: review.scores, source: review.status.rawValue)))
+                            critique: review.critique, scores: review.scores, source: review.status.rawValue,
+                            className: record.name, title: result.artwork.title)))
             }
         }
         guard !items.isEmpty else {
@@ -77,26 +81,33 @@ struct ExportTrainingCommand: AsyncParsableCommand {
         }
         let folder = URL(fileURLWithPath: output)
         let images = folder.appendingPathComponent("images")
-        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
-        let side = maxSide
-        let progress = ProgressReporter(label: "exporting", total: items.count)
-        try await Parallel.forEach(items) { item in
-            var image = try ImageDecoder.decode(contentsOf: URL(fileURLWithPath: item.source))
-            if side > 0 { image = ImageResizer.downscale(image, toFitWidth: side, height: side) }
-            try AtomicFile.write(try PNGEncoder.encode(image), to: images.appendingPathComponent(item.imageName).path)
-        } completed: { _, _ in
-            progress.advance()
-        }
-        progress.finish()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        var lines = Data()
-        for item in items {
-            lines.append(try encoder.encode(item.record))
-            lines.append(0x0A)
-        }
+        // A failed run (a full disk) removes the images and folders it created: nothing half-written stays.
+        let run = ExportRun()
         let jsonl = folder.appendingPathComponent("train.jsonl").path
-        try AtomicFile.write(lines, to: jsonl)
+        do {
+            try run.makeFolder(images.path)
+            let side = maxSide
+            let progress = ProgressReporter(label: "exporting", total: items.count)
+            try await Parallel.forEach(items) { item in
+                var image = try ImageDecoder.decode(ArtworkFile.contents(of: item.source))
+                if side > 0 { image = ImageResizer.downscale(image, toFitWidth: side, height: side) }
+                try run.write(try PNGEncoder.encode(image), to: images.appendingPathComponent(item.imageName).path)
+            } completed: { _, _ in
+                progress.advance()
+            }
+            progress.finish()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            var lines = Data()
+            for item in items {
+                lines.append(try encoder.encode(item.record))
+                lines.append(0x0A)
+            }
+            try run.write(lines, to: jsonl)
+        } catch {
+            run.rollBack()
+            throw error
+        }
         Console.out("wrote \(items.count) examples to \(jsonl) (images in \(images.path))")
     }
 

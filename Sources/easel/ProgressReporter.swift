@@ -17,8 +17,11 @@ final class ProgressReporter {
     }
 
     /// Counts one more item done.
-    func advance() {
-        done += 1
+    func advance() { advance(to: done + 1) }
+
+    /// Sets the number of items done so far.
+    func advance(to count: Int) {
+        done = count
         if interactive && (ContinuousClock.now - lastDraw > .milliseconds(100) || done == meter.total) { draw() }
     }
 

@@ -12,7 +12,10 @@ with Qwen2-VL's special tokens at their real ids 151643–151656, and the embedd
 prompts tokenize as they do for the real model. The default shape is the smallest one vLLM's CPU backend runs
 (measured: its CPU attention needs head_dim >= 32): text hidden 128 in 4 heads (2 KV heads), MLP 256, 2 layers,
 M-RoPE sections [4, 6, 6], tied embeddings (as Qwen2-VL-2B); vision depth 2, width 64 in 2 heads.
-`--shape` takes `key=value,…` over these keys to change it (e.g. `layers=1,vision_depth=1`).
+`--shape` takes `key=value,…` over these keys to change it (e.g. `layers=1,vision_depth=1`). `tokens=N` keeps only
+the first N ranks of the vocabulary (special tokens then follow at N…N+13, and `vocab` is the embedding rows): the
+training round trip uses `tokens=8192,vocab=8256`, because with 151,936 rows the output projection of the critique
+tokens is nearly all of a tiny model's training step (measured: 8 s per example on the shared 2-core machine).
 """
 
 import argparse
@@ -23,7 +26,7 @@ import sys
 from . import offline  # noqa: F401  (sets HF_HUB_OFFLINE before transformers is imported)
 
 DEFAULT_SHAPE = dict(
-    layers=2, hidden=128, heads=4, kv_heads=2, ffn=256, sections="4-6-6", vocab=151936, tied=1,
+    layers=2, hidden=128, heads=4, kv_heads=2, ffn=256, sections="4-6-6", tokens=151643, vocab=151936, tied=1,
     vision_depth=2, vision_width=64, vision_heads=2, init=0.05,
 )
 # The real Qwen2-VL chat template (images as <|vision_start|><|image_pad|><|vision_end|>), as in Qwen's release.
@@ -68,7 +71,9 @@ def build(out, seed=0, shape=None, tiktoken=None):
     from .vocabulary import build_tokenizer
 
     s = shape or parse_shape(None)
-    tok = build_tokenizer(tiktoken)
+    tok = build_tokenizer(tiktoken, None if s["tokens"] >= 151643 else s["tokens"])
+    if s["vocab"] < tok.get_vocab_size():
+        raise SystemExit(f"--shape: vocab={s['vocab']} is smaller than the {tok.get_vocab_size()} tokens")
     ids = {name: tok.token_to_id(name) for name in ("<|endoftext|>", "<|im_end|>", "<|image_pad|>", "<|video_pad|>",
                                                    "<|vision_start|>", "<|vision_end|>")}
     torch.manual_seed(seed)

@@ -43,11 +43,13 @@ def byte_level_alphabet():
     return {b: chr(c) for b, c in zip(bs, cs)}
 
 
-def read_ranks(path):
+def read_ranks(path, limit=None):
     ranks = {}
     try:
         with open(path, "rb") as f:
             for number, line in enumerate(f, 1):
+                if limit is not None and len(ranks) == limit:
+                    break
                 parts = line.split()
                 if len(parts) != 2:
                     raise ValueError(f"{path} line {number}: expected 'base64 rank'")
@@ -57,9 +59,10 @@ def read_ranks(path):
     return ranks
 
 
-def vocabulary_and_merges(path):
-    """(vocab {byte-level string: id}, merges [(left, right)] in rank order)."""
-    ranks = read_ranks(path)
+def vocabulary_and_merges(path, limit=None):
+    """(vocab {byte-level string: id}, merges [(left, right)] in rank order) of the first `limit` ranks (all by
+    default)."""
+    ranks = read_ranks(path, limit)
     alphabet = byte_level_alphabet()
     table = [alphabet[b] for b in range(256)]
 
@@ -86,9 +89,10 @@ def vocabulary_and_merges(path):
     return vocab, merges
 
 
-def build_tokenizer(path=None):
-    """The Qwen2 tokenizer with Qwen2-VL's special tokens at 151643–151656."""
-    vocab, merges = vocabulary_and_merges(path or default_tiktoken_path())
+def build_tokenizer(path=None, limit=None):
+    """The Qwen2 tokenizer with Qwen2-VL's special tokens right after the normal tokens: at their real ids
+    151643–151656 with the whole vocabulary, or after the first `limit` ranks for a smaller, cheaper one."""
+    vocab, merges = vocabulary_and_merges(path or default_tiktoken_path(), limit)
     tokenizer = Tokenizer(models.BPE(vocab=vocab, merges=merges, byte_fallback=False, ignore_merges=False))
     tokenizer.normalizer = normalizers.NFC()
     tokenizer.pre_tokenizer = pre_tokenizers.Sequence([
@@ -97,5 +101,6 @@ def build_tokenizer(path=None):
     ])
     tokenizer.decoder = decoders.ByteLevel(add_prefix_space=False, trim_offsets=False, use_regex=False)
     tokenizer.add_special_tokens([AddedToken(s, special=True, normalized=False) for s in SPECIALS])
-    assert tokenizer.token_to_id("<|endoftext|>") == 151643 and tokenizer.token_to_id("<|video_pad|>") == 151656
+    assert tokenizer.token_to_id("<|endoftext|>") == len(vocab)
+    assert tokenizer.token_to_id("<|video_pad|>") == len(vocab) + len(SPECIALS) - 1
     return tokenizer

@@ -1,10 +1,10 @@
-import TerminalSafety
+import Foundation
 
 /// A plain-text table with columns padded to their widest cell, for command output.
-enum TextTable {
+public enum TextTable {
     /// The table as lines: header, a rule, then the rows. Numbers-only columns are right-aligned. Cells are
     /// cleaned (one line each) before they are measured, so the columns line up and stay safe to print.
-    static func render(header: [String], rows rawRows: [[String]]) -> TerminalText {
+    public static func render(header: [String], rows rawRows: [[String]]) -> TerminalText {
         let rows = rawRows.map { $0.map { Sanitizer.clean($0) } }
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { width(of: $0[column]) }.max() ?? 0 }
@@ -22,7 +22,7 @@ enum TextTable {
     }
 
     /// Terminal columns of a string: East Asian wide characters take two.
-    static func width(of text: String) -> Int {
+    public static func width(of text: String) -> Int {
         text.unicodeScalars.reduce(0) { sum, scalar in
             switch scalar.value {
             case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
