@@ -69,8 +69,17 @@ enum ColorMeasurer {
             Double(inkChromatic) >= max(10, 0.05 * Double(marks)) ? Double(inkWarm) / Double(inkChromatic) : 0
         let ranked = named.indices.filter { named[$0] > 0 }.sorted { named[$0] > named[$1] }
         m[.mainColour] = ranked.first.map { Double($0 + 1) } ?? 0
-        m[.secondColour] =
-            ranked.count > 1 && Double(named[ranked[1]]) >= 0.05 * Double(marks) ? Double(ranked[1] + 1) : 0
+        // The second colour: the next most common, or, when the marks are mostly black or grey, the most
+        // common hue as long as the hues together make 5 % of the marks (a coloured ball in a pen drawing).
+        let hues = ranked.filter { ColourName(rawValue: $0)?.isChromatic == true }
+        if let first = ranked.first, ColourName(rawValue: first)?.isChromatic == false, let hue = hues.first,
+            Double(inkChromatic) >= 0.05 * Double(marks)
+        {
+            m[.secondColour] = Double(hue + 1)
+        } else {
+            m[.secondColour] =
+                ranked.count > 1 && Double(named[ranked[1]]) >= 0.05 * Double(marks) ? Double(ranked[1] + 1) : 0
+        }
     }
 
     /// Hue in degrees, 0..<360.

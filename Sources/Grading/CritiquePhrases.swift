@@ -11,6 +11,7 @@ import Rubric
 enum CritiquePhrases {
     /// A strength the opening can praise: how much it stands out, and ways to say it.
     struct Strength {
+        var dimension: Rubric.Dimension
         var weight: Double
         var clauses: [String]
     }
@@ -38,16 +39,16 @@ enum CritiquePhrases {
         if let names = colourNames(m), m[.colorfulness] >= 25 {
             out.append(
                 .init(
-                    weight: m.normalized(.colorfulness),
+                    dimension: .color, weight: m.normalized(.colorfulness),
                     clauses: [
-                        "The bright \(names) catch the eye right away.",
-                        "The \(names) colours are bold and easy to enjoy.",
+                        "The bright \(names) \(names.contains(" and ") ? "catch" : "catches") the eye right away.",
+                        "The \(names) \(names.contains(" and ") ? "colours are" : "colour is") bold and easy to enjoy.",
                     ]))
         }
         if m[.contrast] >= 0.6 && marks {
             out.append(
                 .init(
-                    weight: m[.contrast] * 0.8,
+                    dimension: .color, weight: m[.contrast] * 0.8,
                     clauses: [
                         "The dark parts stand out clearly against the light ones.",
                         "Your darks and lights make each shape easy to see.",
@@ -56,13 +57,13 @@ enum CritiquePhrases {
         if m[.detail] >= 0.25 {
             out.append(
                 .init(
-                    weight: m.normalized(.detail),
+                    dimension: .content, weight: m.normalized(.detail),
                     clauses: ["There are lots of small details to look at.", "You took care to add plenty of detail."]))
         }
         if m[.coverage] >= 0.5 {
             out.append(
                 .init(
-                    weight: m.normalized(.coverage) * 0.9,
+                    dimension: .composition, weight: m.normalized(.coverage) * 0.9,
                     clauses: [
                         "You used the whole of \(page(m)) with confidence.",
                         "The picture fills \(page(m)) from edge to edge.",
@@ -71,20 +72,20 @@ enum CritiquePhrases {
         if MarkStyle(m).kind == .lines && m[.edgeDensity] >= 0.02 {
             out.append(
                 .init(
-                    weight: 0.6 + m.normalized(.edgeDensity) * 0.3,
+                    dimension: .texture, weight: 0.6 + m.normalized(.edgeDensity) * 0.3,
                     clauses: ["Your lines are clear and sure.", "The lines are drawn with a steady hand."]))
         }
         if m[.fineTexture] >= 0.15 {
             out.append(
                 .init(
-                    weight: m.normalized(.fineTexture) * 0.9,
+                    dimension: .texture, weight: m.normalized(.fineTexture) * 0.9,
                     clauses: ["The shading gives the surface real life.", "The soft shading makes the surface rich."]))
         }
         if m[.regions] >= 6 {
             let k = Int(m[.regions])
             out.append(
                 .init(
-                    weight: m.normalized(.regions) * 0.85,
+                    dimension: .content, weight: m.normalized(.regions) * 0.85,
                     clauses: [
                         "You fit \(k) separate shapes into one picture.", "There are \(k) shapes here, each one clear.",
                     ]))
@@ -93,7 +94,7 @@ enum CritiquePhrases {
             let colour = colourNames(m)?.split(separator: " ").first.map(String.init) ?? ink(m)
             out.append(
                 .init(
-                    weight: 0.4,
+                    dimension: .texture, weight: 0.4,
                     clauses: [
                         "The light \(colour) lines keep the drawing clean and simple.",
                         "Your \(colour) outline shows the shape clearly.",
@@ -102,13 +103,13 @@ enum CritiquePhrases {
         if m[.regions] >= 2 && m[.regions] < 6 {
             out.append(
                 .init(
-                    weight: 0.3,
+                    dimension: .content, weight: 0.3,
                     clauses: ["Each of the main shapes is easy to pick out.", "The main shapes are easy to see."]))
         }
         if marks && m[.balance] >= 0.8 {
             out.append(
                 .init(
-                    weight: 0.5,
+                    dimension: .composition, weight: 0.5,
                     clauses: [
                         "The picture feels well balanced from side to side.",
                         "The weight of the picture is nicely even.",
@@ -117,7 +118,7 @@ enum CritiquePhrases {
         if (m.classSize ?? 0) >= OriginalityMeasurer.minimumPeers && m[.featureDistance] * m.substance >= 1.3 {
             out.append(
                 .init(
-                    weight: 0.75,
+                    dimension: .originality, weight: 0.75,
                     clauses: [
                         "Your piece looks like no other in the class.",
                         "This piece stands apart from the rest of the class.",
@@ -167,20 +168,29 @@ enum CritiquePhrases {
                     "Colour is {b}: there is only \(ink(m)), with no other colour.",
                 ])
             }
+            let plural = names.contains(" and ")
+            if let main = ColourName.stored(m[.mainColour]), !main.isChromatic {
+                return rng.pick([
+                    "Colour is {b}: mostly \(main.word) lines, with some \(names).",
+                    "Colour is {b}, with \(main.word) marks and a little \(names).",
+                ])
+            }
             var s = rng.pick([
-                "Colour is {b}: the main colours are \(names).", "Colour is {b}, with lots of \(names).",
-                "Colour is {b}: I see mostly \(names).",
+                plural
+                    ? "Colour is {b}: the main colours are \(names)." : "Colour is {b}: the main colour is \(names).",
+                "Colour is {b}, with lots of \(names).", "Colour is {b}: I see mostly \(names).",
             ])
+            let it = plural ? "they feel" : "it feels"
             if m[.warmShare] >= 0.7 {
-                s = String(s.dropLast()) + rng.pick([", and they feel warm.", ", all warm colours."])
+                s = String(s.dropLast()) + rng.pick([", and \(it) warm.", ", all warm colour."])
             } else if m[.warmShare] <= 0.3 {
-                s = String(s.dropLast()) + rng.pick([", and they feel cool.", ", all cool colours."])
+                s = String(s.dropLast()) + rng.pick([", and \(it) cool.", ", all cool colour."])
             }
             return s
         case .texture:
             if !marks { return "Texture is {b}: there are no marks yet." }
-            let shading = m[.fineTexture] >= 0.1 ? rng.pick([" with some shading", " and a little shading"]) : ""
-            let colour = colourNames(m)?.split(separator: " ").first.map(String.init) ?? ink(m)
+            let shading = m[.fineTexture] >= 0.1 ? rng.pick([", plus some shading", ", plus a little shading"]) : ""
+            let colour = ColourName.stored(m[.mainColour])?.word ?? ink(m)
             switch MarkStyle(m).kind {
             case .lines:
                 return rng.pick([
@@ -242,7 +252,8 @@ enum CritiquePhrases {
         }
         let side =
             horizontal ? (lean < 0 ? "on the left" : "on the right") : (lean < 0 ? "at the top" : "at the bottom")
-        return rng.pick(["and most of them are \(side).", "and the picture leans \(side).", "mostly \(side)."])
+        let towards = horizontal ? (lean < 0 ? "to the left" : "to the right") : (lean < 0 ? "upwards" : "downwards")
+        return rng.pick(["and most of them are \(side).", "and the picture leans \(towards).", "mostly \(side)."])
     }
 
     /// Sentences on the total.

@@ -26,7 +26,9 @@ public enum CritiqueWriter {
     {
         var rng = SplitMix64(seed: seed)
         let subject = Subject.phrase(description)
-        var parts = [CritiqueParts.Part(kind: .opening, template: opening(m, subject: subject, rng: &rng))]
+        var parts = [
+            CritiqueParts.Part(kind: .opening, template: opening(m, scores: scores, subject: subject, rng: &rng))
+        ]
         for d in Dimension.allCases {
             parts.append(
                 .init(
@@ -46,8 +48,13 @@ public enum CritiqueWriter {
     }
 
     /// The opening: the artwork's most specific strength, naming the subject when there is one.
-    static func opening(_ m: Measurements, subject: String?, rng: inout SplitMix64) -> String {
-        let strengths = CritiquePhrases.strengths(m).sorted { $0.weight > $1.weight }
+    static func opening(_ m: Measurements, scores: Scores, subject: String?, rng: inout SplitMix64) -> String {
+        // Praise only what the scores also count as a strength (competent or better), when there is any.
+        let all = CritiquePhrases.strengths(m)
+        let backed = all.filter { scores.band($0.dimension) >= .competent }
+        let strengths = (backed.isEmpty ? all.filter { $0.dimension != .originality } : backed).sorted {
+            $0.weight > $1.weight
+        }
         let top = strengths.prefix(2)
         let chosen = top.count == 2 && top[1].weight > 0.8 * top[0].weight ? rng.pick(Array(top)) : top.first
         let clause = chosen.map { rng.pick($0.clauses) } ?? "You have made a start, and that is the hardest part."

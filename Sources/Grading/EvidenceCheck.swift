@@ -35,10 +35,10 @@ public enum EvidenceCheck {
             if m[.warmShare] <= 0.3 && !warmNote.contains("mostly cool") {
                 out.append("warm share \(m[.warmShare]) noted as '\(warmNote)'")
             }
-            if text.contains("they feel cool") && m[.warmShare] > 0.3 {
+            if ["feel cool", "feels cool", "all cool colour"].contains(where: text.contains) && m[.warmShare] > 0.3 {
                 out.append("'cool' with warm share \(m[.warmShare])")
             }
-            if text.contains("they feel warm") && m[.warmShare] < 0.7 {
+            if ["feel warm", "feels warm", "all warm colour"].contains(where: text.contains) && m[.warmShare] < 0.7 {
                 out.append("'warm' with warm share \(m[.warmShare])")
             }
         }
@@ -70,9 +70,10 @@ public enum EvidenceCheck {
         let lean = abs(lr) >= abs(tb) ? lr : tb
         for (phrase, sign) in [
             ("on the left", -1.0), ("on the right", 1.0), ("at the top", -1.0), ("at the bottom", 1.0),
+            ("leans to the left", -1.0), ("leans to the right", 1.0), ("leans upwards", -1.0), ("leans downwards", 1.0),
         ]
         where text.contains(phrase) {
-            let horizontal = phrase.contains("left") || phrase.contains("right")
+            let horizontal = phrase.hasSuffix("left") || phrase.hasSuffix("right")
             if horizontal != (abs(lr) >= abs(tb)) || lean * sign <= 0.25 {
                 out.append("'\(phrase)' with balance \(lr), \(tb)")
             }
