@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Quantize
+import TerminalSafety
 
 /// `easel model quantize IN.gguf OUT.gguf --type q8_0|q4_k_m`: llama-quantize's Q8_0 and Q4_K_M in Easel.
 struct ModelQuantizeCommand: ParsableCommand {
@@ -30,7 +31,7 @@ struct ModelQuantizeCommand: ParsableCommand {
         let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
         let mib = String(format: "%.1f MiB", Double(size) / Double(mebibyte))
         let seconds = String(format: "%.1f s", (ContinuousClock.now - start).seconds)
-        print(TextSanitizer.clean("\(output): \(type.displayName), \(mib) (\(counts)) in \(seconds)"))
+        Console.out("\(output): \(type.displayName), \(mib) (\(counts)) in \(seconds)")
     }
 }
 
