@@ -38,6 +38,15 @@ public enum PrintableReport {
         return try PNGEncoder.encode(image)
     }
 
+    /// A PNG thumbnail of an artwork's picture, read only while its file holds the content imported (a changed
+    /// file is not printed beside the scores of the old picture).
+    /// - Throws: ``StoreError/fileChanged(path:)``, or ``ImagingError`` when it cannot be decoded.
+    public static func thumbnail(of artwork: Artwork) throws -> Data {
+        let image = try ImageDecoder.decodePreview(
+            ArtworkFile.contents(of: artwork), maxWidth: thumbnailSide, maxHeight: thumbnailSide)
+        return try PNGEncoder.encode(image)
+    }
+
     /// Text made safe inside HTML: `& < > " '` escaped, control characters (but line breaks and tabs) dropped.
     public static func escape(_ text: String) -> String {
         var out = ""

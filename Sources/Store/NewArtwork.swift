@@ -1,3 +1,5 @@
+import Foundation
+
 /// An artwork as the importer found it, before it is stored.
 ///
 /// `nil` for the title, description or student means "not given": a new artwork gets an empty value,
@@ -21,6 +23,9 @@ public struct NewArtwork: Sendable, Hashable {
     public var studentName: String?
     /// The student's ID in the school's gradebook, if given (`class.csv`'s `id` or `student_id` column).
     public var studentExternalID: String?
+
+    /// The file name without its folder.
+    public var fileName: String { (filePath as NSString).lastPathComponent }
 
     /// Creates a new-artwork value.
     public init(
@@ -47,11 +52,13 @@ public enum ImportOutcome: Sendable, Hashable {
     case updated(Int64, fields: [String])
     /// The artwork was there already, unchanged.
     case unchanged(Int64)
+    /// A known file came with new content: the artwork's picture was replaced, its history kept.
+    case replaced(Int64)
 
     /// The artwork's id.
     public var artworkID: Int64 {
         switch self {
-        case .added(let id), .updated(let id, _), .unchanged(let id): id
+        case .added(let id), .updated(let id, _), .unchanged(let id), .replaced(let id): id
         }
     }
 }

@@ -2,12 +2,7 @@ import GRDB
 
 extension Schema {
     /// The migration that keeps each student's gradebook ID (`class.csv`'s `id` or `student_id` column).
-    static let studentExternalIDMigration = "student-external-id"
-
-    /// The schema version a migration brings a database to: its place in ``identifiers``, from 1.
-    static func number(of identifier: String) -> Int {
-        (identifiers.firstIndex(of: identifier) ?? identifiers.count - 1) + 1
-    }
+    static let studentExternalIDMigration = "v5-teacher-student-external-id"
 
     static func addStudentExternalID(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE student ADD COLUMN external_id TEXT")

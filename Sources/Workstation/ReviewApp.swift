@@ -14,6 +14,8 @@ public final class ReviewApp {
     private var tracker = GradingTracker()
     private var cellSize: PixelSize
     private var lastFrame: ReviewFrame?
+    /// Picks up changes made elsewhere (another window, `easel grade`) on the idle tick.
+    private let watcher: ChangeWatcher?
     private let teacherViews = TeacherViewPainter()
 
     /// Creates the app. `capabilities` come from ``TerminalProbe`` (before curses starts).
@@ -24,6 +26,7 @@ public final class ReviewApp {
         self.capabilities = capabilities
         cellSize = capabilities.cellSize ?? TerminalCapabilities.fallbackCellSize
         if worker == nil { tracker.running = false }
+        watcher = try? ChangeWatcher(store: session.store)
     }
 
     /// Runs until `q`. Every change the screen confirmed is already in the database.
@@ -43,6 +46,7 @@ public final class ReviewApp {
             let busy = cache.isBusy || tracker.running || teacherViews.isBusy
             let waited = ContinuousClock.now
             guard let key = screen.readKey(timeoutMilliseconds: busy ? 40 : 500) else {
+                if let watcher, session.refreshIfChanged(watcher) { screen.invalidate() }
                 // A terminal that hung up (closed window, dropped SSH) answers at once with nothing:
                 // stop instead of spinning; every confirmed change is already stored.
                 instantEmptyReads = ContinuousClock.now - waited < .milliseconds(5) ? instantEmptyReads + 1 : 0
@@ -126,6 +130,6 @@ public final class ReviewApp {
         PreviewCache.Request(
             artworkID: result.artwork.id, path: result.artwork.filePath, mode: session.graphics,
             cells: PixelSize(width: box.width, height: box.height), cellSize: cellSize,
-            maxSixelSize: capabilities.maxSixelSize, background: theme.imageBackground)
+            maxSixelSize: capabilities.maxSixelSize, background: theme.imageBackground, sha256: result.artwork.sha256)
     }
 }

@@ -145,14 +145,13 @@ public struct ReviewSession {
         case .editingScores(var editor):
             switch key {
             case .escape:
-                mode = .browsing
-                message = StatusMessage("score edit cancelled; nothing changed")
+                requestLeaveScores(editor)
             case .enter, .control("s"):
                 guard let scores = editor.scores else {
                     message = StatusMessage("every score needs a value 0–20 before saving", isError: true)
                     return .none
                 }
-                save(scores: scores, critique: current?.finalCritique ?? "", what: "scores")
+                save(scores: scores, critique: critique(following: scores), what: "scores")
                 if message?.isError == false { mode = .browsing }
             default:
                 editor.handle(key)
@@ -195,7 +194,9 @@ public struct ReviewSession {
         case .character("C"):
             guard let current else { return .none }
             return .externalEdit(current.finalCritique)
+        case .character("w"): rewriteCritiqueFromScores()
         case .character("u"): undo()
+        case .character("x"): askRemoval()
         case .character("U"), .control("r"): redo()
         case .character("r"):
             guard let current else { return .none }

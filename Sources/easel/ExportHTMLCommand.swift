@@ -99,7 +99,7 @@ struct ExportHTMLCommand: ParsableCommand {
         var thumbnails: [Int64: Data] = [:]
         for result in results {
             do {
-                thumbnails[result.artwork.id] = try PrintableReport.thumbnail(path: result.artwork.filePath)
+                thumbnails[result.artwork.id] = try PrintableReport.thumbnail(of: result.artwork)
             } catch {
                 Console.error("\(result.artwork.filePath): \(error); printed without it")
             }

@@ -72,7 +72,7 @@ struct GradeCommand: AsyncParsableCommand {
             Console.out("vlm scorer: \(vlm.version) (\(vlm.head == nil ? "template decoding" : "scoring head"))")
             chosen = vlm
         } else {
-            chosen = try BuiltinScorerLoader.load(store)
+            chosen = try BuiltinScorerLoader.load(store, classID: record.id)
         }
         let grader = ClassGrader(store: store, classID: record.id, scorer: chosen)
         let (artworks, todo) = try grader.todo(force: force)
