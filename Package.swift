@@ -84,6 +84,14 @@ targets += [
         dependencies: ["Workstation", "Store", "TUI", "TerminalGraphics", "Grading", "Rubric", "Imaging"]),
 ]
 
+// MARK: - Remote scoring (a model server speaking the OpenAI chat-completions API, e.g. vLLM)
+
+targets += [
+    .target(name: "RemoteScoring", dependencies: ["Grading", "Rubric", "Imaging", "QwenVL"]),
+    .testTarget(
+        name: "RemoteScoringTests", dependencies: ["RemoteScoring", "Grading", "Rubric", "Imaging", "QwenVL"]),
+]
+
 // MARK: - Executable
 
 let easelDependencies: [Target.Dependency] = [
@@ -100,6 +108,7 @@ let easelDependencies: [Target.Dependency] = [
     "GGUF",
     "Tokenizer",
     "QwenVL",
+    "RemoteScoring",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 

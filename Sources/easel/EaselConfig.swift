@@ -9,13 +9,16 @@ import Foundation
 ///     head = "/models/easel-score-head.gguf"
 ///     max_pixels = 200704
 ///
-/// Only this section is read and rewritten; every other line of the file is kept as it is.
+/// Only this section is read and rewritten; every other line of the file is kept as it is. `load(section:)` reads
+/// another table the same way (the remote scorer's `[remote]`).
 struct EaselConfig {
     static let section = "vlm"
     /// The section's values.
     var values: [String: String] = [:]
     /// The file.
     let path: String
+    /// The table this value reads and writes.
+    var section = EaselConfig.section
 
     /// The config file's path for this environment.
     static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -25,15 +28,16 @@ struct EaselConfig {
     }
 
     /// Reads the `[vlm]` section (an absent file or section is empty).
-    static func load(path: String = defaultPath()) throws -> EaselConfig {
-        var config = EaselConfig(path: path)
+    static func load(path: String = defaultPath(), section: String = EaselConfig.section) throws -> EaselConfig {
+        var config = EaselConfig(path: path, section: section)
         for (number, line) in try lines(path).enumerated() where line.section == section {
             let text = line.text.trimmingCharacters(in: .whitespaces)
             if text.isEmpty || text.hasPrefix("#") || text.hasPrefix("[") { continue }
             guard let equals = text.firstIndex(of: "="),
                 let value = unquote(text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces))
             else {
-                throw ConfigError("\(path):\(number + 1): expected key = \"value\" in [vlm]; fix or delete the line")
+                throw ConfigError(
+                    "\(path):\(number + 1): expected key = \"value\" in [\(section)]; fix or delete the line")
             }
             config.values[text[..<equals].trimmingCharacters(in: .whitespaces)] = value
         }
@@ -65,11 +69,11 @@ struct EaselConfig {
 
     /// Writes the section back (replacing the old one, or appended), keeping every other line; creates the folder.
     func save() throws {
-        var kept = try Self.lines(path).filter { $0.section != Self.section }.map(\.text)
+        var kept = try Self.lines(path).filter { $0.section != section }.map(\.text)
         while kept.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { kept.removeLast() }
-        var section = ["[\(Self.section)]"]
-        for (key, value) in values.sorted(by: { $0.key < $1.key }) { section.append("\(key) = \(Self.quote(value))") }
-        let text = (kept.isEmpty ? [] : kept + [""]) + section + [""]
+        var table = ["[\(section)]"]
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) { table.append("\(key) = \(Self.quote(value))") }
+        let text = (kept.isEmpty ? [] : kept + [""]) + table + [""]
         do {
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

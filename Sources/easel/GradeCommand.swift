@@ -4,7 +4,7 @@ import Grading
 import QwenVL
 import Store
 
-/// `easel grade --class NAME [--scorer builtin|vlm] [--force]`.
+/// `easel grade --class NAME [--scorer builtin|vlm|remote] [--force]`.
 struct GradeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
@@ -16,16 +16,16 @@ struct GradeCommand: AsyncParsableCommand {
             """)
 
     enum ScorerChoice: String, ExpressibleByArgument, CaseIterable {
-        case builtin, vlm
+        case builtin, vlm, remote
     }
 
     @Option(name: .customLong("class"), help: "The class name.")
     var className: String
 
-    @Option(help: "The scorer: builtin (no model file) or vlm.")
+    @Option(help: "The scorer: builtin (no model file), vlm, or remote (a model server; see docs/remote.md).")
     var scorer: ScorerChoice = .builtin
 
-    @Option(help: "vlm: the text model GGUF (remembered in the config file).")
+    @Option(help: "vlm: the text model GGUF; remote: the served model's name (remembered in the config file).")
     var model: String?
 
     @Option(help: "vlm: the vision projector (mmproj) GGUF (remembered).")
@@ -36,18 +36,28 @@ struct GradeCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "vlm: the largest image in pixels before it is cut into 28×28 patches (remembered); default 200704, "
+            "vlm, remote: the largest image in pixels before it is cut into 28×28 patches (remembered); default 200704, "
                 + "256 image tokens.", valueName: "pixels"))
     var maxPixels: Int?
 
     @Flag(help: "Regrade artworks that already have an assessment.")
     var force = false
 
+    @OptionGroup var remote: RemoteOptions
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard scorer == .vlm || (model == nil && mmproj == nil && head == nil && maxPixels == nil) else {
-            throw ValidationError("--model, --mmproj, --head and --max-pixels go with --scorer vlm")
+        guard scorer == .vlm || (mmproj == nil && head == nil) else {
+            throw ValidationError("--mmproj and --head go with --scorer vlm")
+        }
+        guard scorer != .builtin || (model == nil && maxPixels == nil) else {
+            throw ValidationError("--model and --max-pixels go with --scorer vlm or remote")
+        }
+        guard scorer == .remote || !remote.anyGiven else {
+            throw ValidationError(
+                "--endpoint, --concurrency, --format, --api-key-*, --timeout, --allow-http and --yes go with --scorer remote"
+            )
         }
         if let maxPixels, maxPixels < ImagePreprocessor.defaultMinPixels {
             throw ValidationError("--max-pixels must be at least \(ImagePreprocessor.defaultMinPixels) (56×56)")
@@ -57,6 +67,7 @@ struct GradeCommand: AsyncParsableCommand {
     func run() async throws {
         let files =
             scorer == .vlm ? try VLMFiles.resolve(model: model, mmproj: mmproj, head: head, maxPixels: maxPixels) : nil
+        let remoteScorer = scorer == .remote ? try RemoteSetup.scorer(remote, model: model, maxPixels: maxPixels) : nil
         let store = try database.open()
         let record = try store.requireClass(className)
         let name = TextSanitizer.clean(record.name)
@@ -73,6 +84,11 @@ struct GradeCommand: AsyncParsableCommand {
         }
         if let files {
             try await VLMGrading.grade(todo, of: artworks.count, className: name, files: files, store: store)
+            return
+        }
+        if let remoteScorer {
+            try RemoteSetup.approve(remoteScorer, agree: remote.agree)
+            try await RemoteGrading.grade(todo, of: artworks.count, className: name, scorer: remoteScorer, store: store)
             return
         }
         let builtin = try BuiltinScorerLoader.load(store)

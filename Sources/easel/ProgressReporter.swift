@@ -8,6 +8,7 @@ final class ProgressReporter {
     private let start = ContinuousClock.now
     private var lastDraw = ContinuousClock.now
     private var done = 0
+    private var note: String?
     private let interactive = isatty(STDERR_FILENO) == 1
 
     init(label: String, total: Int) {
@@ -15,9 +16,10 @@ final class ProgressReporter {
         draw()
     }
 
-    /// Counts one more item done.
-    func advance() {
+    /// Counts one more item done; `note` (say the server's throughput) follows the bar until replaced.
+    func advance(note: String? = nil) {
         done += 1
+        if let note { self.note = note }
         if interactive && (ContinuousClock.now - lastDraw > .milliseconds(100) || done == meter.total) { draw() }
     }
 
@@ -27,7 +29,7 @@ final class ProgressReporter {
             draw()
             FileHandle.standardError.write(Data("\n".utf8))
         } else {
-            FileHandle.standardError.write(Data((meter.line(done: done, elapsed: elapsed) + "\n").utf8))
+            FileHandle.standardError.write(Data((line + "\n").utf8))
         }
     }
 
@@ -37,6 +39,8 @@ final class ProgressReporter {
     private func draw() {
         guard interactive else { return }
         lastDraw = ContinuousClock.now
-        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + meter.line(done: done, elapsed: elapsed)).utf8))
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
     }
+
+    private var line: String { meter.line(done: done, elapsed: elapsed) + (note.map { "  \($0)" } ?? "") }
 }
