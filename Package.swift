@@ -22,6 +22,20 @@ targets += [
     .testTarget(name: "RubricTests", dependencies: ["Rubric"]),
 ]
 
+// MARK: - Settings (pure: the config file's TOML reader and its tables)
+
+targets += [
+    .target(name: "Settings"),
+    .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+]
+
+// MARK: - Terminal safety (pure): the one sanitizer for text from data, and the Console that prints only its output
+
+targets += [
+    .target(name: "TerminalSafety"),
+    .testTarget(name: "TerminalSafetyTests", dependencies: ["TerminalSafety"]),
+]
+
 // MARK: - Imaging
 
 targets += [
@@ -37,13 +51,13 @@ targets += [
     .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
         name: "Reports", dependencies: ["Rubric", "Store", "Imaging", .product(name: "CSV", package: "CSV.swift")]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric", "Imaging"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Rubric", "Imaging", "EaselTestSupport"]),
     .target(name: "ClassImport", dependencies: ["Store", "Imaging"]),
-    .testTarget(name: "ClassImportTests", dependencies: ["ClassImport", "Store", "Imaging"]),
+    .testTarget(name: "ClassImportTests", dependencies: ["ClassImport", "Store", "Imaging", "EaselTestSupport"]),
     .testTarget(
         name: "EaselCLITests",
         dependencies: [
-            "ClassImport", "Store", .product(name: "GRDB", package: "GRDB.swift"),
+            "ClassImport", "Store", "EaselTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
 ]
@@ -63,11 +77,26 @@ targets += [
         name: "QwenVLTests", dependencies: ["QwenVL", "GGUF", "Tensor", "Tokenizer"], exclude: ["Fixtures"]),
 ]
 
+// MARK: - Quantization (`easel model quantize`: llama.cpp's Q8_0 and Q4_K_M)
+
+targets += [
+    .target(name: "Quantize", dependencies: ["GGUF", "Tensor"]),
+    .testTarget(name: "QuantizeTests", dependencies: ["Quantize", "GGUF", "Tensor", "QwenVL"], exclude: ["Fixtures"]),
+]
+
 // MARK: - Grading
 
 targets += [
-    .target(name: "Grading", dependencies: ["Rubric", "Imaging", "COpenBLAS", "QwenVL", "Tokenizer"]),
-    .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubric", "Imaging"]),
+    .target(name: "Grading", dependencies: ["Rubric", "Imaging", "COpenBLAS", "Store"]),
+    .testTarget(name: "GradingTests", dependencies: ["Grading", "Rubric", "Imaging", "Store"]),
+]
+
+// MARK: - VLM scoring (the Qwen2-VL scorer; only the executable and tests link it into the rest)
+
+targets += [
+    .target(name: "VLMScoring", dependencies: ["Grading", "Rubric", "Imaging", "QwenVL", "Tokenizer"]),
+    .testTarget(
+        name: "VLMScoringTests", dependencies: ["VLMScoring", "Grading", "Rubric", "Imaging", "QwenVL", "Store"]),
 ]
 
 // MARK: - Terminal (TerminalGraphics, TUI, Workstation)
@@ -75,13 +104,31 @@ targets += [
 targets += [
     .target(name: "CTermShims", dependencies: ["CNCursesW"]),
     .target(name: "TerminalGraphics", dependencies: ["Imaging", "CSixel"]),
-    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric"]),
+    .target(name: "TUI", dependencies: ["CTermShims", "TerminalGraphics", "Rubric", "Settings", "TerminalSafety"]),
     .testTarget(name: "TerminalGraphicsTests", dependencies: ["TerminalGraphics", "Imaging"]),
-    .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric"]),
-    .target(name: "Workstation", dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "TerminalGraphics", "Rubric", "Settings"]),
+    .target(
+        name: "Workstation",
+        dependencies: ["TUI", "TerminalGraphics", "Store", "Grading", "Imaging", "Rubric", "TerminalSafety"]),
     .testTarget(
         name: "WorkstationTests",
-        dependencies: ["Workstation", "Store", "TUI", "TerminalGraphics", "Grading", "Rubric", "Imaging"]),
+        dependencies: [
+            "Workstation", "Store", "TUI", "TerminalGraphics", "Grading", "Rubric", "Imaging", "VLMScoring",
+            "EaselTestSupport",
+        ]),
+]
+
+// MARK: - Benchmarks and test support (`easel bench` runs EaselBench; tests share EaselTestSupport)
+
+targets += [
+    .target(name: "EaselTestSupport", dependencies: ["Imaging"]),
+    .target(
+        name: "EaselBench",
+        dependencies: [
+            "EaselTestSupport", "Imaging", "ClassImport", "Store", "Grading", "TUI", "TerminalGraphics", "Workstation",
+            "GGUF", "Tensor", "QwenVL", "Quantize", "TerminalSafety", "COpenBLAS",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 ]
 
 // MARK: - Remote scoring (a model server speaking the OpenAI chat-completions API, e.g. vLLM)
@@ -89,7 +136,8 @@ targets += [
 targets += [
     .target(name: "RemoteScoring", dependencies: ["Grading", "Rubric", "Imaging", "QwenVL"]),
     .testTarget(
-        name: "RemoteScoringTests", dependencies: ["RemoteScoring", "Grading", "Rubric", "Imaging", "QwenVL"]),
+        name: "RemoteScoringTests",
+        dependencies: ["RemoteScoring", "Grading", "Rubric", "Imaging", "QwenVL", "EaselTestSupport"]),
 ]
 
 // MARK: - Executable
@@ -101,6 +149,7 @@ let easelDependencies: [Target.Dependency] = [
     "Reports",
     "ClassImport",
     "Grading",
+    "VLMScoring",
     "TerminalGraphics",
     "TUI",
     "Workstation",
@@ -109,6 +158,10 @@ let easelDependencies: [Target.Dependency] = [
     "Tokenizer",
     "QwenVL",
     "RemoteScoring",
+    "EaselBench",
+    "Settings",
+    "TerminalSafety",
+    "Quantize",
     .product(name: "ArgumentParser", package: "swift-argument-parser"),
 ]
 

@@ -194,6 +194,19 @@ int ek_gemv_rows(int type, int64_t n, const void *w, size_t row_bytes, int64_t n
                              : ek_gemv_rows_scalar(type, n, w, row_bytes, nrows, act, out);
 }
 
+int ek_gemm_rows(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
+                 size_t act_stride, int nact, float *out, int64_t out_stride) {
+    return ek_gemm_rows_with(ek_simd_enabled(), type, n, w, row_bytes, nrows, act, act_stride, nact, out,
+                             out_stride);
+}
+
+int ek_gemm_rows_with(int simd, int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
+                      size_t act_stride, int nact, float *out, int64_t out_stride) {
+    return simd && ek_cpu_has_avx2()
+               ? ek_gemm_rows_avx2(type, n, w, row_bytes, nrows, act, act_stride, nact, out, out_stride)
+               : ek_gemm_rows_scalar(type, n, w, row_bytes, nrows, act, act_stride, nact, out, out_stride);
+}
+
 int ek_dequantize_row_with(int simd, int type, const void *src, float *dst, int64_t n) {
     return simd && ek_cpu_has_avx2() ? ek_dequantize_row_avx2(type, src, dst, n)
                                      : ek_dequantize_row_scalar(type, src, dst, n);

@@ -284,3 +284,229 @@ static EK_AVX2 float dot_q6_K(const ek_q6_K *w, const ek_block_q8_K *a, int64_t 
 }
 
 EK_DEFINE_GEMV_ROWS(EK_AVX2, ek_gemv_rows_avx2)
+
+// ---- Small-batch products: one weight block unpacked once, multiplied by up to four activation rows. ----
+// Each kernel repeats its single-activation dot above operation for operation per activation, so every output is
+// bit-identical to ek_gemv_rows for that activation alone (batched and one-at-a-time grading agree exactly).
+
+#define EK_ACT(type, k) ((const type *)(act + (size_t)(k) * act_stride))
+
+EK_AV void q4_K_multi(const ek_q4_K *w, const uint8_t *act, size_t act_stride, const int na, int64_t nb, float *out,
+                      int64_t out_stride) {
+    const __m256i m4 = _mm256_set1_epi8(0x0F);
+    __m256 acc[4];
+    __m128 accm[4];
+    for (int k = 0; k < na; k++) {
+        acc[k] = _mm256_setzero_ps();
+        accm[k] = _mm_setzero_ps();
+    }
+    for (int64_t i = 0; i < nb; i++) {
+        const float wd = half(w[i].d), wdmin = half(w[i].dmin);
+        __m128i mins;
+        const __m256i scales = k_scales(w[i].scales, &mins);
+        __m256i sumi[4];
+        for (int k = 0; k < na; k++) {
+            const ek_block_q8_K *a = EK_ACT(ek_block_q8_K, k) + i;
+            accm[k] = _mm_fmadd_ps(_mm_set1_ps(a->d * wdmin), _mm_cvtepi32_ps(k_min_sums(mins, a->bsums)), accm[k]);
+            sumi[k] = _mm256_setzero_si256();
+        }
+        const uint8_t *q4 = w[i].qs;
+        for (int c = 0; c < 4; c++) {
+            const __m256i bits = _mm256_loadu_si256((const __m256i *)(q4 + 32 * c));
+            const __m256i lo = _mm256_and_si256(bits, m4);
+            const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(bits, 4), m4);
+            const __m256i slo = bcast16(scales, 2 * c), shi = bcast16(scales, 2 * c + 1);
+            for (int k = 0; k < na; k++) {
+                const int8_t *q8 = (EK_ACT(ek_block_q8_K, k) + i)->qs;
+                __m256i pl = _mm256_maddubs_epi16(lo, _mm256_loadu_si256((const __m256i *)(q8 + 64 * c)));
+                __m256i ph = _mm256_maddubs_epi16(hi, _mm256_loadu_si256((const __m256i *)(q8 + 64 * c + 32)));
+                pl = _mm256_madd_epi16(slo, pl);
+                ph = _mm256_madd_epi16(shi, ph);
+                sumi[k] = _mm256_add_epi32(sumi[k], _mm256_add_epi32(pl, ph));
+            }
+        }
+        for (int k = 0; k < na; k++) {
+            const float d = (EK_ACT(ek_block_q8_K, k) + i)->d * wd;
+            acc[k] = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi[k]), acc[k]);
+        }
+    }
+    for (int k = 0; k < na; k++) {
+        __m128 m = _mm_add_ps(accm[k], _mm_movehl_ps(accm[k], accm[k]));
+        m = _mm_add_ss(m, _mm_movehdup_ps(m));
+        out[k * out_stride] = hsum_ps(acc[k]) - _mm_cvtss_f32(m);
+    }
+}
+
+EK_AV void q5_K_multi(const ek_q5_K *w, const uint8_t *act, size_t act_stride, const int na, int64_t nb, float *out,
+                      int64_t out_stride) {
+    const __m256i m4 = _mm256_set1_epi8(0x0F), m1 = _mm256_set1_epi8(1);
+    __m256 acc[4];
+    __m128 accm[4];
+    for (int k = 0; k < na; k++) {
+        acc[k] = _mm256_setzero_ps();
+        accm[k] = _mm_setzero_ps();
+    }
+    for (int64_t i = 0; i < nb; i++) {
+        const float wd = half(w[i].d), wdmin = half(w[i].dmin);
+        __m128i mins;
+        const __m256i scales = k_scales(w[i].scales, &mins);
+        __m256i sumi[4];
+        for (int k = 0; k < na; k++) {
+            const ek_block_q8_K *a = EK_ACT(ek_block_q8_K, k) + i;
+            accm[k] = _mm_fmadd_ps(_mm_set1_ps(a->d * wdmin), _mm_cvtepi32_ps(k_min_sums(mins, a->bsums)), accm[k]);
+            sumi[k] = _mm256_setzero_si256();
+        }
+        const uint8_t *q5 = w[i].qs;
+        const __m256i hbits = _mm256_loadu_si256((const __m256i *)w[i].qh);
+        for (int c = 0; c < 4; c++) {
+            const __m256i bits = _mm256_loadu_si256((const __m256i *)(q5 + 32 * c));
+            const __m256i hl = _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(hbits, 2 * c), m1), 4);
+            const __m256i hh = _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(hbits, 2 * c + 1), m1), 4);
+            const __m256i lo = _mm256_or_si256(_mm256_and_si256(bits, m4), hl);
+            const __m256i hi = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(bits, 4), m4), hh);
+            const __m256i slo = bcast16(scales, 2 * c), shi = bcast16(scales, 2 * c + 1);
+            for (int k = 0; k < na; k++) {
+                const int8_t *q8 = (EK_ACT(ek_block_q8_K, k) + i)->qs;
+                __m256i pl = _mm256_maddubs_epi16(lo, _mm256_loadu_si256((const __m256i *)(q8 + 64 * c)));
+                __m256i ph = _mm256_maddubs_epi16(hi, _mm256_loadu_si256((const __m256i *)(q8 + 64 * c + 32)));
+                pl = _mm256_madd_epi16(slo, pl);
+                ph = _mm256_madd_epi16(shi, ph);
+                sumi[k] = _mm256_add_epi32(sumi[k], _mm256_add_epi32(pl, ph));
+            }
+        }
+        for (int k = 0; k < na; k++) {
+            const float d = (EK_ACT(ek_block_q8_K, k) + i)->d * wd;
+            acc[k] = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi[k]), acc[k]);
+        }
+    }
+    for (int k = 0; k < na; k++) {
+        __m128 m = _mm_add_ps(accm[k], _mm_movehl_ps(accm[k], accm[k]));
+        m = _mm_add_ss(m, _mm_movehdup_ps(m));
+        out[k * out_stride] = hsum_ps(acc[k]) - _mm_cvtss_f32(m);
+    }
+}
+
+EK_AV void q6_K_multi(const ek_q6_K *w, const uint8_t *act, size_t act_stride, const int na, int64_t nb, float *out,
+                      int64_t out_stride) {
+    const __m256i m4 = _mm256_set1_epi8(0x0F), m3 = _mm256_set1_epi8(3);
+    __m256 acc[4];
+    for (int k = 0; k < na; k++) acc[k] = _mm256_setzero_ps();
+    for (int64_t i = 0; i < nb; i++) {
+        const float wd = half(w[i].d);
+        const __m128i scales8 = _mm_loadu_si128((const __m128i *)w[i].scales);
+        const __m256i scales16 = _mm256_cvtepi8_epi16(scales8);
+        __m256i sumi[4];
+        for (int k = 0; k < na; k++) sumi[k] = _mm256_setzero_si256();
+        const uint8_t *ql = w[i].ql, *qh = w[i].qh;
+        for (int n = 0; n < 2; n++) {
+            const __m256i L0 = _mm256_loadu_si256((const __m256i *)ql);
+            const __m256i L1 = _mm256_loadu_si256((const __m256i *)(ql + 32));
+            const __m256i H = _mm256_loadu_si256((const __m256i *)qh);
+            const __m256i q0 = _mm256_or_si256(_mm256_and_si256(L0, m4), _mm256_slli_epi16(_mm256_and_si256(H, m3), 4));
+            const __m256i q1 = _mm256_or_si256(
+                _mm256_and_si256(L1, m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 2), m3), 4));
+            const __m256i q2 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(L0, 4), m4),
+                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 4), m3), 4));
+            const __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(L1, 4), m4),
+                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 6), m3), 4));
+            const __m256i s0 = q6_scale(scales8, 4 * n + 0), s1 = q6_scale(scales8, 4 * n + 1);
+            const __m256i s2 = q6_scale(scales8, 4 * n + 2), s3 = q6_scale(scales8, 4 * n + 3);
+            for (int k = 0; k < na; k++) {
+                const int8_t *q8 = (EK_ACT(ek_block_q8_K, k) + i)->qs + 128 * n;
+                __m256i p0 = _mm256_maddubs_epi16(q0, _mm256_loadu_si256((const __m256i *)q8));
+                __m256i p1 = _mm256_maddubs_epi16(q1, _mm256_loadu_si256((const __m256i *)(q8 + 32)));
+                __m256i p2 = _mm256_maddubs_epi16(q2, _mm256_loadu_si256((const __m256i *)(q8 + 64)));
+                __m256i p3 = _mm256_maddubs_epi16(q3, _mm256_loadu_si256((const __m256i *)(q8 + 96)));
+                p0 = _mm256_madd_epi16(s0, p0);
+                p1 = _mm256_madd_epi16(s1, p1);
+                p2 = _mm256_madd_epi16(s2, p2);
+                p3 = _mm256_madd_epi16(s3, p3);
+                sumi[k] = _mm256_add_epi32(sumi[k], _mm256_add_epi32(_mm256_add_epi32(p0, p1), _mm256_add_epi32(p2, p3)));
+            }
+            ql += 64;
+            qh += 32;
+        }
+        for (int k = 0; k < na; k++) {
+            const ek_block_q8_K *a = EK_ACT(ek_block_q8_K, k) + i;
+            const __m256i corr = _mm256_madd_epi16(scales16, _mm256_loadu_si256((const __m256i *)a->bsums));
+            const __m256i s = _mm256_sub_epi32(sumi[k], _mm256_slli_epi32(corr, 5));
+            acc[k] = _mm256_fmadd_ps(_mm256_set1_ps(a->d * wd), _mm256_cvtepi32_ps(s), acc[k]);
+        }
+    }
+    for (int k = 0; k < na; k++) out[k * out_stride] = hsum_ps(acc[k]);
+}
+
+EK_AV void q8_0_multi(const ek_q8_0 *w, const uint8_t *act, size_t act_stride, const int na, int64_t nb, float *out,
+                      int64_t out_stride) {
+    __m256 acc[4];
+    for (int k = 0; k < na; k++) acc[k] = _mm256_setzero_ps();
+    for (int64_t i = 0; i < nb; i++) {
+        const __m256i qx = _mm256_loadu_si256((const __m256i *)w[i].qs);
+        const __m256i ax = _mm256_sign_epi8(qx, qx);
+        const float wd = half(w[i].d);
+        for (int k = 0; k < na; k++) {
+            const ek_block_q8_32 *a = EK_ACT(ek_block_q8_32, k) + i;
+            const __m256i qy = _mm256_loadu_si256((const __m256i *)a->qs);
+            const __m256i p = mul_sum_us8(ax, _mm256_sign_epi8(qy, qx));
+            acc[k] = _mm256_fmadd_ps(_mm256_set1_ps(wd * a->d), _mm256_cvtepi32_ps(p), acc[k]);
+        }
+    }
+    for (int k = 0; k < na; k++) out[k * out_stride] = hsum_ps(acc[k]);
+}
+
+/// Calls KERNEL with a compile-time activation count (1–4) so each count gets its own unrolled code.
+#define EK_MULTI_SWITCH(KERNEL, W, A, NA)                                                                            \
+    switch (NA) {                                                                                                  \
+    case 1: KERNEL(W, A, act_stride, 1, nb, o, out_stride); break;                                                 \
+    case 2: KERNEL(W, A, act_stride, 2, nb, o, out_stride); break;                                                 \
+    case 3: KERNEL(W, A, act_stride, 3, nb, o, out_stride); break;                                                 \
+    default: KERNEL(W, A, act_stride, 4, nb, o, out_stride); break;                                                \
+    }
+
+EK_AVX2 int ek_gemm_rows_avx2(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act_,
+                      size_t act_stride, int nact, float *out, int64_t out_stride) {
+    const uint8_t *act = act_;
+    if (type != EK_Q4_K && type != EK_Q5_K && type != EK_Q6_K && type != EK_Q8_0) {
+        for (int64_t r = 0; r < nrows; r++) {
+            const void *row = (const uint8_t *)w + (size_t)r * row_bytes;
+            for (int k = 0; k < nact; k++) {
+                if (ek_gemv_rows_avx2(type, n, row, row_bytes, 1, act + (size_t)k * act_stride,
+                                      out + k * out_stride + r) != 0)
+                    return -1;
+            }
+        }
+        return 0;
+    }
+    for (int64_t r = 0; r < nrows; r++) {
+        const void *row = (const uint8_t *)w + (size_t)r * row_bytes;
+        // Groups of four activations; the row stays in L1 between groups.
+        for (int k0 = 0; k0 < nact; k0 += 4) {
+            const int na = nact - k0 < 4 ? nact - k0 : 4;
+            const uint8_t *a = act + (size_t)k0 * act_stride;
+            float *o = out + k0 * out_stride + r;
+            switch (type) {
+            case EK_Q4_K: {
+                const int64_t nb = n / 256;
+                EK_MULTI_SWITCH(q4_K_multi, row, a, na)
+                break;
+            }
+            case EK_Q5_K: {
+                const int64_t nb = n / 256;
+                EK_MULTI_SWITCH(q5_K_multi, row, a, na)
+                break;
+            }
+            case EK_Q6_K: {
+                const int64_t nb = n / 256;
+                EK_MULTI_SWITCH(q6_K_multi, row, a, na)
+                break;
+            }
+            default: {
+                const int64_t nb = n / 32;
+                EK_MULTI_SWITCH(q8_0_multi, row, a, na)
+                break;
+            }
+            }
+        }
+    }
+    return 0;
+}

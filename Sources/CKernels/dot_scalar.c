@@ -151,3 +151,17 @@ static float dot_q6_K(const ek_q6_K *w, const ek_block_q8_K *a, int64_t nb) {
 }
 
 EK_DEFINE_GEMV_ROWS(, ek_gemv_rows_scalar)
+
+int ek_gemm_rows_scalar(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
+                        size_t act_stride, int nact, float *out, int64_t out_stride) {
+    // One weight row at a time against every activation, so the row is read from memory once (then from cache).
+    for (int64_t r = 0; r < nrows; r++) {
+        const void *row = (const uint8_t *)w + (size_t)r * row_bytes;
+        for (int k = 0; k < nact; k++) {
+            if (ek_gemv_rows_scalar(type, n, row, row_bytes, 1, (const uint8_t *)act + (size_t)k * act_stride,
+                                    out + k * out_stride + r) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}

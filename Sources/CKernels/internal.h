@@ -83,6 +83,10 @@ int ek_dequantize_row_scalar(int type, const void *src, float *dst, int64_t n);
 int ek_dequantize_row_avx2(int type, const void *src, float *dst, int64_t n);
 int ek_gemv_rows_scalar(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act, float *out);
 int ek_gemv_rows_avx2(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act, float *out);
+int ek_gemm_rows_scalar(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
+                        size_t act_stride, int nact, float *out, int64_t out_stride);
+int ek_gemm_rows_avx2(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
+                      size_t act_stride, int nact, float *out, int64_t out_stride);
 
 /// Defines `attr int name(type, n, w, row_bytes, nrows, act, out)`: `out[r]` = row `r` of `w` (rows `row_bytes`
 /// apart, `n` values each) dotted with `act`, through the including file's own `dot_<type>` functions; -1 for a

@@ -87,6 +87,37 @@ int ets_read_key(int timeout_ms, int *code) {
     return r == KEY_CODE_YES ? ETS_READ_FUNCTION : ETS_READ_CHAR;
 }
 
+int ets_read_sequence(char *buffer, int capacity) {
+    if (capacity < 2) return 0;
+    wtimeout(stdscr, 0);
+    wint_t ch = 0;
+    int r = wget_wch(stdscr, &ch);
+    if (r == ERR) return 0;
+    if (r == KEY_CODE_YES) {
+        ungetch((int)ch);
+        return 0;
+    }
+    if (ch != '[' && ch != 'O') {
+        unget_wch((wchar_t)ch);
+        return 0;
+    }
+    int n = 0;
+    int csi = ch == '[';
+    buffer[n++] = (char)ch;
+    while (n < capacity - 1) {
+        r = wget_wch(stdscr, &ch);
+        if (r == ERR) break;
+        if (r == KEY_CODE_YES || ch < 0x20 || ch > 0x7E) { // not part of the sequence: leave it for the next read
+            if (r == KEY_CODE_YES) ungetch((int)ch); else unget_wch((wchar_t)ch);
+            break;
+        }
+        buffer[n++] = (char)ch;
+        if (!csi || (ch >= 0x40 && ch <= 0x7E)) break; // SS3 takes one final byte; CSI ends at its final byte
+    }
+    buffer[n] = 0;
+    return n;
+}
+
 void ets_enable_mouse(void) {
     mouseinterval(0);
     mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);

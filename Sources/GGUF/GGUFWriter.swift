@@ -116,8 +116,9 @@ public struct GGUFWriter {
         return out
     }
 
-    /// Writes the file to `path`, streaming tensor data in chunks of whole rows (about 16 MiB each).
-    public func write(to path: String) throws(GGUFError) {
+    /// Writes the file to `path`, streaming tensor data in chunks of whole rows (about 16 MiB each); `progress` gets
+    /// the bytes of tensor data written so far after each chunk.
+    public func write(to path: String, progress: (Int) -> Void = { _ in }) throws(GGUFError) {
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
         else { throw .writeFailed(file: path, reason: "cannot create the file") }
@@ -129,6 +130,7 @@ public struct GGUFWriter {
             let buffer = UnsafeMutableRawBufferPointer.allocate(
                 byteCount: max(chunkLimit, largestRow), alignment: 64)
             defer { buffer.deallocate() }
+            var written = 0
             for t in pending {
                 let rowsPerChunk = max(1, chunkLimit / max(1, t.rowBytes))
                 var offset = 0
@@ -138,6 +140,8 @@ public struct GGUFWriter {
                     t.fill(chunk, offset)
                     try handle.write(contentsOf: Data(bytesNoCopy: chunk.baseAddress!, count: n, deallocator: .none))
                     offset += n
+                    written += n
+                    progress(written)
                 }
                 let pad = align(t.byteCount) - t.byteCount
                 if pad > 0 { try handle.write(contentsOf: Data(count: pad)) }

@@ -26,6 +26,7 @@ public struct ArtworkProfile: Codable, Sendable, Hashable {
     public init(id: String, image: RGBImage, description: String) {
         let working = WorkingImage(image)
         var m = Measurements()
+        m[.sheet] = working.sheet.found ? working.sheet.share : 0
         ColorMeasurer.measure(working, into: &m)
         TextureMeasurer.measure(working, into: &m)
         CompositionMeasurer.measure(working, into: &m)

@@ -8,7 +8,7 @@ public struct BuiltinScorer: Scorer {
     /// The scorer's identifier.
     public static let identifier = "builtin"
     /// The version of the measurements and critique writer; bump when they change.
-    public static let measurementVersion = "3"
+    public static let measurementVersion = "4"
     /// The longest side the scorer measures at; larger images are downscaled first.
     public static let workingSide = WorkingImage.longestSide
 
@@ -25,7 +25,7 @@ public struct BuiltinScorer: Scorer {
 
     /// "builtin".
     public var id: String { Self.identifier }
-    /// The measurement version and the map's label, e.g. "3+default".
+    /// The measurement version and the map's label, e.g. "4+default".
     public var version: String { "\(Self.measurementVersion)+\(mapLabel)" }
     /// The working side the measurements use.
     public var preferredLongestSide: Int { Self.workingSide }
@@ -55,12 +55,13 @@ public struct BuiltinScorer: Scorer {
         let start = clock.now
         let m = measurements(for: profile, context: context)
         let scores = map.scores(m)
-        let critique = CritiqueWriter.write(
-            scores: scores, measurements: m, map: map, seed: m.digest ^ Self.hash(description))
+        let parts = CritiqueWriter.parts(
+            scores: scores, measurements: m, description: description, seed: m.digest ^ Self.hash(description))
+        let critique = parts.text(for: scores)
         let elapsed = clock.now - start
         return Assessment(
             scores: scores, critique: critique, evidence: EvidenceWriter.evidence(m),
-            scorerID: id, scorerVersion: version,
+            scorerID: id, scorerVersion: version, critiqueParts: parts,
             duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
 

@@ -2,16 +2,25 @@ import Rubric
 
 /// Fits the built-in scorer's linear map to a teacher's reviewed scores.
 ///
-/// Per dimension, a ridge regression from that dimension's normalised
-/// features to the teacher's sub-scores, with the penalty chosen by k-fold
-/// cross-validation (k = 5, or n when smaller). The report compares the
-/// cross-validated error of the fit with the error of the map it replaces;
-/// a dimension whose fit does not lower the MAE keeps the baseline's row.
+/// Per dimension, in order of trust:
+/// 1. **Offset and scale** of the scorer's own prediction p: teacher ≈ a + b·p. Two numbers, robust with
+///    ten reviews: b is shrunk towards 1 by three pseudo-examples and kept in 0.5...1.5, so the map can
+///    move and stretch the scorer's scale but never flatten or flip it (a map whose predictions barely
+///    vary would give every remaining artwork the same score).
+/// 2. **Ridge** from the dimension's features, its penalty chosen by k-fold cross-validation (k = 5, or n
+///    when smaller), used only where its cross-validated predictions beat offset-and-scale on both mean
+///    absolute error and rank correlation (Spearman), and vary at least half as much as the teacher's.
+///
+/// A dimension where neither beats the baseline map's error out of sample keeps the baseline's row.
 public enum Calibrator {
     /// Calibration refuses to run with fewer reviewed artworks than this.
     public static let minimumExamples = 10
     /// The ridge penalties tried.
     public static let lambdas: [Double] = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100]
+    /// Pseudo-examples pulling the scale towards 1.
+    static let scalePrior = 3.0
+    /// The scale's limits.
+    static let scaleRange = 0.5...1.5
 
     /// One reviewed artwork: its measurements (originality filled in) and the teacher's scores.
     public struct Example: Sendable {
@@ -43,36 +52,115 @@ public enum Calibrator {
         let k = min(folds, examples.count)
         var rows: [LinearMap.Row] = []
         var fits: [CalibrationResult.DimensionFit] = []
+        var totalBefore = [Double](repeating: 0, count: examples.count)
+        var totalAfter = [Double](repeating: 0, count: examples.count)
         for (di, d) in Dimension.allCases.enumerated() {
+            let y = examples.map { $0.target[di] }
+            let base = examples.map { baseline[d].predict($0.measurements) }
+            let before = MetricSummary(predicted: base.map(clamp), actual: y)
+
+            // 1. Offset and scale.
+            let affine = offsetScale(p: base, y: y)
+            let affineCV = crossValidated(count: y.count, folds: k) { train, test in
+                let f = offsetScale(p: train.map { base[$0] }, y: train.map { y[$0] })
+                return test.map { clamp(f.a + f.b * base[$0]) }
+            }
+            let affineAfter = MetricSummary(predicted: affineCV, actual: y)
+
+            // 2. Ridge on the features, where it beats offset and scale on error and rank both.
             let features = Measure.features(of: d)
             let x = examples.map { e in features.map { e.measurements.normalized($0) } }
-            let y = examples.map { $0.target[di] }
-            var best: (lambda: Double, mse: Double, predictions: [Double])?
+            var ridge: (lambda: Double, predictions: [Double], summary: MetricSummary)?
             for lambda in lambdas {
-                guard let predictions = try? crossValidated(x: x, y: y, lambda: lambda, folds: k) else { continue }
-                let mse = zip(predictions, y).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-                if best == nil || mse < best!.mse { best = (lambda, mse, predictions) }
+                guard let predictions = try? ridgeCV(x: x, y: y, lambda: lambda, folds: k) else { continue }
+                let summary = MetricSummary(predicted: predictions, actual: y)
+                if ridge == nil || (summary.mae ?? .infinity) < (ridge!.summary.mae ?? .infinity) {
+                    ridge = (lambda, predictions, summary)
+                }
             }
-            guard let best else { throw GradingError.singular("the \(d.title.lowercased()) calibration") }
-            let fit = try Ridge.fit(x: x, y: y, lambda: best.lambda)
-            let before = MetricSummary(
-                predicted: examples.map { clamp(baseline[d].predict($0.measurements)) }, actual: y)
-            let after = MetricSummary(predicted: best.predictions, actual: y)
-            // A fit that does not beat the baseline out of sample is not used: calibration never makes a dimension worse.
-            let keepBaseline = (after.mae ?? .infinity) >= (before.mae ?? .infinity)
-            rows.append(
-                keepBaseline
-                    ? baseline[d]
-                    : LinearMap.Row(dimension: d, features: features, intercept: fit.intercept, weights: fit.weights))
+            var kind = CalibrationResult.Kind.offsetScale
+            var row = LinearMap.Row(
+                dimension: d, features: baseline[d].features, intercept: affine.a + affine.b * baseline[d].intercept,
+                weights: baseline[d].weights.map { affine.b * $0 })
+            var after = affineAfter
+            var predictions = affineCV
+            var lambda: Double?
+            if let ridge, beats(ridge.summary, affineAfter), varies(ridge.predictions, like: y),
+                let fit = try? Ridge.fit(x: x, y: y, lambda: ridge.lambda)
+            {
+                kind = .ridge
+                row = LinearMap.Row(dimension: d, features: features, intercept: fit.intercept, weights: fit.weights)
+                after = ridge.summary
+                predictions = ridge.predictions
+                lambda = ridge.lambda
+            }
+            // Calibration never makes a dimension worse out of sample than the map it replaces.
+            if (after.mae ?? .infinity) >= (before.mae ?? .infinity) {
+                kind = .baseline
+                row = baseline[d]
+                predictions = base.map(clamp)
+                after = before
+                lambda = nil
+            }
+            rows.append(row)
+            for i in y.indices {
+                totalBefore[i] += clamp(base[i])
+                totalAfter[i] += predictions[i]
+            }
             fits.append(
                 CalibrationResult.DimensionFit(
-                    dimension: d, lambda: best.lambda, before: before, after: after, keptBaseline: keepBaseline))
+                    dimension: d, kind: kind, offset: affine.a, scale: affine.b, lambda: lambda, before: before,
+                    after: after))
         }
-        return CalibrationResult(map: LinearMap(rows: rows), examples: examples.count, folds: k, dimensions: fits)
+        let totals = examples.map { $0.target.reduce(0, +) }
+        return CalibrationResult(
+            map: LinearMap(rows: rows), examples: examples.count, folds: k, dimensions: fits,
+            totalBefore: MetricSummary(predicted: totalBefore, actual: totals),
+            totalAfter: MetricSummary(predicted: totalAfter, actual: totals),
+            meanDifference: zip(totals, totalBefore).reduce(0) { $0 + $1.0 - $1.1 } / Double(totals.count))
     }
 
-    /// Out-of-fold predictions (clamped to 0–20): fold f holds the examples i with i mod k = f.
-    static func crossValidated(x: [[Double]], y: [Double], lambda: Double, folds k: Int) throws -> [Double] {
+    /// Least-squares offset and scale of `y` on `p`, the scale shrunk towards 1 and kept in ``scaleRange``.
+    static func offsetScale(p: [Double], y: [Double]) -> (a: Double, b: Double) {
+        let n = Double(p.count)
+        let pm = p.reduce(0, +) / n, ym = y.reduce(0, +) / n
+        var sxx = 0.0, sxy = 0.0
+        for (pi, yi) in zip(p, y) {
+            sxx += (pi - pm) * (pi - pm)
+            sxy += (pi - pm) * (yi - ym)
+        }
+        let prior = scalePrior * max(sxx / n, 1e-6)
+        let b = min(scaleRange.upperBound, max(scaleRange.lowerBound, (sxy + prior) / (sxx + prior)))
+        return (ym - b * pm, b)
+    }
+
+    /// Whether `candidate` beats `reference` on both mean absolute error and rank correlation.
+    static func beats(_ candidate: MetricSummary, _ reference: MetricSummary) -> Bool {
+        guard let mae = candidate.mae, let rho = candidate.spearman else { return false }
+        return mae < (reference.mae ?? .infinity) && rho > (reference.spearman ?? -1)
+    }
+
+    /// Whether predictions vary at least half as much as the targets.
+    static func varies(_ predictions: [Double], like y: [Double]) -> Bool {
+        func sd(_ v: [Double]) -> Double {
+            let m = v.reduce(0, +) / Double(v.count)
+            return (v.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(v.count)).squareRoot()
+        }
+        return sd(predictions) >= 0.5 * sd(y)
+    }
+
+    /// Out-of-fold predictions: fold f holds the examples i with i mod k = f.
+    static func crossValidated(count: Int, folds k: Int, _ predict: ([Int], [Int]) -> [Double]) -> [Double] {
+        var out = [Double](repeating: 0, count: count)
+        for f in 0..<k {
+            let train = (0..<count).filter { $0 % k != f }, test = (0..<count).filter { $0 % k == f }
+            for (i, v) in zip(test, predict(train, test)) { out[i] = v }
+        }
+        return out
+    }
+
+    /// Out-of-fold ridge predictions (clamped to 0–20).
+    static func ridgeCV(x: [[Double]], y: [Double], lambda: Double, folds k: Int) throws -> [Double] {
         var predictions = [Double](repeating: 0, count: y.count)
         for f in 0..<k {
             let train = y.indices.filter { $0 % k != f }

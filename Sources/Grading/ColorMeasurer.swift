@@ -13,7 +13,8 @@ enum ColorMeasurer {
         var bins = [Int](repeating: 0, count: 64)
         var hueBins = [Int](repeating: 0, count: 12)
         var lumHist = [Int](repeating: 0, count: 256)
-        var chromatic = 0, warm = 0
+        var chromatic = 0, inkChromatic = 0, inkWarm = 0
+        var named = [Int](repeating: 0, count: ColourName.allCases.count)
         image.rgb.withUnsafeBufferPointer { p in
             for i in 0..<n {
                 let r = Int(p[3 * i]), g = Int(p[3 * i + 1]), b = Int(p[3 * i + 2])
@@ -32,11 +33,18 @@ enum ColorMeasurer {
                 sumV += v
                 sumV2 += v * v
                 lumHist[min(255, Int(image.luminance[i] * 255 + 0.5))] += 1
+                let hue = hueDegrees(r: r, g: g, b: b, max: mx, min: mn)
+                if image.inkDistance[i] > WorkingImage.inkThreshold {
+                    let name = ColourName.of(hue: hue, saturation: s, value: v)
+                    named[name.rawValue] += 1
+                    if name.isChromatic {
+                        inkChromatic += 1
+                        if hue < 75 || hue >= 315 { inkWarm += 1 }
+                    }
+                }
                 if s > 0.25 && v > 0.2 {
-                    let hue = hueDegrees(r: r, g: g, b: b, max: mx, min: mn)
                     hueBins[min(11, Int(hue / 30))] += 1
                     chromatic += 1
-                    if hue < 75 || hue >= 315 { warm += 1 }
                 }
             }
         }
@@ -55,7 +63,14 @@ enum ColorMeasurer {
         m[.contrast] = Double(percentile(lumHist, 0.98, total: n) - percentile(lumHist, 0.02, total: n)) / 255
         let enoughColour = Double(chromatic) >= max(10, paletteShare * count)
         m[.hueEntropy] = enoughColour ? entropy(hueBins) : 0
-        m[.warmShare] = chromatic > 0 ? Double(warm) / Double(chromatic) : 0
+        let marks = named.reduce(0, +)
+        // Temperature is only measured where the marks have enough colour to have one.
+        m[.warmShare] =
+            Double(inkChromatic) >= max(10, 0.05 * Double(marks)) ? Double(inkWarm) / Double(inkChromatic) : 0
+        let ranked = named.indices.filter { named[$0] > 0 }.sorted { named[$0] > named[$1] }
+        m[.mainColour] = ranked.first.map { Double($0 + 1) } ?? 0
+        m[.secondColour] =
+            ranked.count > 1 && Double(named[ranked[1]]) >= 0.05 * Double(marks) ? Double(ranked[1] + 1) : 0
     }
 
     /// Hue in degrees, 0..<360.

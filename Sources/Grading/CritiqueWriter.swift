@@ -1,127 +1,118 @@
 import Rubric
 
-/// Writes the built-in scorer's critique from its scores and measurements.
+/// Writes the built-in scorer's critique, to the student, in plain words.
 ///
-/// The critique follows RUBRIC.md: it opens with a strength, gives one
-/// sentence per dimension that names measured evidence and uses the band word
-/// of that dimension's score, states the total with its band word, and ends
-/// with one concrete next step aimed at the weakest measurement. High scores
-/// quote the measurements that pushed the score up, low scores the ones that
-/// held it down, so the words always agree with the numbers. Wording varies
-/// with a seed taken from the artwork's content; it never talks about the
-/// artist, only the work.
+/// The critique follows RUBRIC.md: it opens with a specific strength, gives
+/// one part per dimension that says something visible (colours by name, where
+/// the marks are, lines or filled areas, how many shapes) with that dimension's
+/// band word, states the total, and ends with one next step chosen from what
+/// this artwork most needs. Every sentence is chosen from a measurement under
+/// the condition that makes it true (no colour talk for a black-pen drawing, no
+/// description advice without a description). Band words and the total are
+/// slots in ``CritiqueParts``, so the text follows the scores when a teacher
+/// changes them. Wording varies with a seed taken from the artwork's content.
 public enum CritiqueWriter {
     /// The length a critique must have, in words.
     public static let wordRange = 60...150
-    /// The length the writer aims below, shortening dimension sentences to one note each until it fits.
-    static let targetWords = 120
 
-    /// Writes a critique.
+    /// Writes a critique as parts.
     /// - Parameters:
-    ///   - scores: the sub-scores the critique must agree with.
+    ///   - scores: the sub-scores the critique is written for (they choose the next step).
     ///   - measurements: the measurements behind them (originality filled in).
-    ///   - map: the map that produced the scores; its positive weights say which measurements count for a dimension.
+    ///   - description: the artist's description, or "".
     ///   - seed: varies the wording; derive it from the artwork's content.
-    public static func write(scores: Scores, measurements m: Measurements, map: LinearMap, seed: UInt64) -> String {
+    public static func parts(scores: Scores, measurements m: Measurements, description: String, seed: UInt64)
+        -> CritiqueParts
+    {
         var rng = SplitMix64(seed: seed)
-        let ranked = Dimension.allCases.map { rankedFeatures($0, m, map) }
-        let order = rng.shuffled(Dimension.allCases)
-        let weakest = order.min { scores[$0] < scores[$1] }!
-        let openerMeasure = strongestImageFeature(ranked: ranked, scores: scores, m)
-        let opener = CritiquePhrases.fill(
-            rng.pick(CritiquePhrases.openers), notes: [EvidenceWriter.note(openerMeasure, m)])
-
-        var twoNote: [String] = []
-        var oneNote: [String] = []
-        for (i, d) in Dimension.allCases.enumerated() {
-            var candidates = ranked[i]
-            if candidates.count > 2, let used = candidates.firstIndex(of: openerMeasure) { candidates.remove(at: used) }
-            let band = scores.band(d)
-            let subject = rng.pick(CritiquePhrases.subjects(d))
-            let notes: [Measure]
-            let templates: [String]
-            switch band {
-            case .strong, .exceptional:
-                // Only notes that read as a plus support a high score; at least the best one.
-                let plus = candidates.filter { m.normalized($0) >= praiseLevel }
-                notes = Array((plus.isEmpty ? candidates : plus).prefix(2))
-                templates = CritiquePhrases.high
-            case .competent:
-                notes = [candidates.first!, candidates.last!]
-                templates = CritiquePhrases.middle
-            case .developing, .beginning:
-                let minus = candidates.filter { m.normalized($0) < praiseLevel }
-                notes = Array((minus.isEmpty ? candidates : minus).suffix(2).reversed())
-                templates = CritiquePhrases.low
-            }
-            let words = uniqueNotes(notes, m)
-            let template = words.count == 2 ? rng.pick(templates) : rng.pick(CritiquePhrases.single)
-            twoNote.append(
-                CritiquePhrases.fill(template, dimension: d, subject: subject, band: band, notes: words))
-            oneNote.append(
-                CritiquePhrases.fill(
-                    rng.pick(CritiquePhrases.single), dimension: d, subject: subject, band: band,
-                    notes: [words[0]]))
+        let subject = Subject.phrase(description)
+        var parts = [CritiqueParts.Part(kind: .opening, template: opening(m, subject: subject, rng: &rng))]
+        for d in Dimension.allCases {
+            parts.append(
+                .init(
+                    kind: .dimension(d),
+                    template: CritiquePhrases.dimension(d, m, hasDescription: subject != nil, rng: &rng)))
         }
-        let total = CritiquePhrases.fill(
-            rng.pick(CritiquePhrases.totals), totalWord: scores.totalBand.word, total: scores.total)
-        let stepMeasure = ranked[Dimension.allCases.firstIndex(of: weakest)!].last!
-        let step = CritiquePhrases.fill(
-            rng.pick(CritiquePhrases.nextSteps), notes: [CritiquePhrases.advice(stepMeasure, m)])
-
-        var body = twoNote
-        func text() -> String { ([opener] + body + [total, step]).joined(separator: " ") }
-        var shortenOrder = rng.shuffled(Array(body.indices))
-        while wordCount(text()) > targetWords, let i = shortenOrder.popLast() {
-            body[i] = oneNote[i]
-        }
-        return text()
+        parts.append(.init(kind: .total, template: rng.pick(CritiquePhrases.totals)))
+        parts.append(.init(kind: .nextStep, template: nextStep(scores: scores, m, description: description, rng: &rng)))
+        return CritiqueParts(parts)
     }
 
-    /// A normalised feature at or above this reads as a strength.
-    static let praiseLevel = 0.45
+    /// Writes a critique as one text.
+    public static func write(scores: Scores, measurements m: Measurements, description: String = "", seed: UInt64)
+        -> String
+    {
+        parts(scores: scores, measurements: m, description: description, seed: seed).text(for: scores)
+    }
 
-    /// The opener's evidence: the image measurement (not the description) that counts most for the work,
-    /// weighing each feature's normalised value by its dimension's score; the best dimension's top feature
-    /// when no image feature stands out.
-    static func strongestImageFeature(ranked: [[Measure]], scores: Scores, _ m: Measurements) -> Measure {
-        var best: (measure: Measure, value: Double)?
-        for (i, d) in Dimension.allCases.enumerated() {
-            for measure in ranked[i] where ![.descriptionWords, .descriptionSpecificity, .wordRarity].contains(measure)
-            {
-                let value = m.normalized(measure) * (1 + Double(scores[d]) / Double(Scores.maximum))
-                if best == nil || value > best!.value { best = (measure, value) }
+    /// The opening: the artwork's most specific strength, naming the subject when there is one.
+    static func opening(_ m: Measurements, subject: String?, rng: inout SplitMix64) -> String {
+        let strengths = CritiquePhrases.strengths(m).sorted { $0.weight > $1.weight }
+        let top = strengths.prefix(2)
+        let chosen = top.count == 2 && top[1].weight > 0.8 * top[0].weight ? rng.pick(Array(top)) : top.first
+        let clause = chosen.map { rng.pick($0.clauses) } ?? "You have made a start, and that is the hardest part."
+        guard let subject else { return clause }
+        let lowered = clause.prefix(1).lowercased() + clause.dropFirst()
+        return rng.pick(["In your picture of \(subject), \(lowered)", "Looking at your \(subject), \(lowered)"])
+    }
+
+    /// The next step: advice on the weakest measurement of the lowest-scoring dimension that can take advice
+    /// (colour cannot for a work without colour; a missing description is not the picture's fault).
+    static func nextStep(scores: Scores, _ m: Measurements, description: String, rng: inout SplitMix64) -> String {
+        let hasDescription = !DescriptionMeasurer.words(description).isEmpty
+        var dims = Dimension.allCases.filter { !(m.isMonochrome && $0 == .color) }
+        dims.sort { scores[$0] != scores[$1] ? scores[$0] < scores[$1] : (rng.next() & 1) == 0 }
+        for d in dims {
+            let candidates = Measure.features(of: d).filter {
+                hasDescription || ![.descriptionWords, .descriptionSpecificity, .wordRarity].contains($0)
             }
+            guard let weakest = candidates.min(by: { m.normalized($0) < m.normalized($1) }) else { continue }
+            let advice = CritiquePhrases.advice(weakest, m)
+            guard !advice.isEmpty else { continue }
+            return rng.pick(CritiquePhrases.stepFrames).replacingOccurrences(of: "{1}", with: rng.pick(advice))
         }
-        if let best { return best.measure }
-        let top = Dimension.allCases.indices.max { scores[Dimension.allCases[$0]] < scores[Dimension.allCases[$1]] }!
-        return ranked[top][0]
+        return "Next time, add one more thing that tells us about your idea."
     }
 
     /// The number of words in a text (runs of non-space characters).
     public static func wordCount(_ text: String) -> Int {
         text.split(whereSeparator: { $0.isWhitespace }).count
     }
+}
 
-    /// A dimension's map features that count in its favour, highest normalised value first.
-    static func rankedFeatures(_ d: Dimension, _ m: Measurements, _ map: LinearMap) -> [Measure] {
-        let row = map[d]
-        var features = zip(row.features, row.weights).filter { $0.1 > 0 }.map(\.0)
-        if features.isEmpty { features = Measure.features(of: d) }
-        return features.enumerated().sorted { a, b in
-            let (va, vb) = (m.normalized(a.element), m.normalized(b.element))
-            return va != vb ? va > vb : a.offset < b.offset
-        }.map(\.element)
-    }
-
-    /// The notes of the chosen measures, without saying the same thing twice.
-    static func uniqueNotes(_ measures: [Measure], _ m: Measurements) -> [String] {
-        var notes: [String] = []
-        for measure in measures {
-            let note = EvidenceWriter.note(measure, m)
-            if !notes.contains(note) { notes.append(note) }
+/// The subject of a work, from the artist's description, in words the critique can use ("your dog Biscuit").
+enum Subject {
+    /// A short noun phrase for the description, or nil when there is none or it is too long to quote.
+    static func phrase(_ description: String) -> String? {
+        let first = description.split(whereSeparator: { ".!?\n".contains($0) }).first.map(String.init) ?? ""
+        var words = first.split(whereSeparator: { $0.isWhitespace }).map {
+            String($0).trimmingCharacters(in: .punctuationCharacters)
+        }.filter { !$0.isEmpty }
+        let lead = [
+            ["this", "is"], ["it", "is"], ["it's"], ["i", "drew"], ["i", "painted"], ["i", "made"],
+            ["a", "picture", "of"],
+            ["a", "drawing", "of"], ["a", "painting", "of"], ["picture", "of"], ["drawing", "of"], ["painting", "of"],
+        ]
+        var stripped = true
+        while stripped {
+            stripped = false
+            for l in lead where words.count > l.count && words.prefix(l.count).map({ $0.lowercased() }) == l {
+                words.removeFirst(l.count)
+                stripped = true
+            }
         }
-        return notes
+        guard !words.isEmpty, words.count <= 7 else { return nil }
+        let mapped = words.map { w -> String in
+            switch w.lowercased() {
+            case "my", "our": return "your"
+            case "me", "myself": return "yourself"
+            case "i": return "you"
+            case "mum", "dad", "mom": return w
+            default: return w.first!.isUppercase && w != words[0] ? w : w.lowercased()
+            }
+        }
+        if mapped == ["yourself"] { return "yourself" }
+        return mapped.joined(separator: " ")
     }
 }
 
@@ -141,13 +132,5 @@ struct SplitMix64: RandomNumberGenerator {
 
     mutating func pick<T>(_ items: [T]) -> T {
         items[Int(next() % UInt64(items.count))]
-    }
-
-    mutating func shuffled<T>(_ items: [T]) -> [T] {
-        var out = items
-        for i in stride(from: out.count - 1, to: 0, by: -1) {
-            out.swapAt(i, Int(next() % UInt64(i + 1)))
-        }
-        return out
     }
 }

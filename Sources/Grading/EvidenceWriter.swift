@@ -1,12 +1,13 @@
 import Foundation
 import Rubric
 
-/// Turns measurements into plain-word facts: short noun phrases that a
-/// critique can quote ("a wide palette of about 14 distinct colours",
-/// "marks filling only the left half of the page").
+/// Turns measurements into the teacher's evidence: one short note per
+/// measurement, with its number, said only under the condition that makes it
+/// true ("no colour temperature" only when there is no colour; "of the sheet"
+/// only when a sheet was found).
 ///
-/// Notes never use the rubric's band words, so that only the score sentences
-/// carry them and text and number cannot disagree.
+/// Notes never use the rubric's band words, so that only the critique's score
+/// sentences carry them and text and number cannot disagree.
 public enum EvidenceWriter {
     /// Every measurement of an artwork as ``Evidence``, in ``Measure/allCases`` order.
     public static func evidence(_ m: Measurements) -> [Evidence] {
@@ -15,151 +16,183 @@ public enum EvidenceWriter {
         }
     }
 
-    /// The plain-word note for one measurement.
+    /// "sheet" when the sheet of paper was found and measured alone, else "photo".
+    static func surface(_ m: Measurements) -> String { m[.sheet] > 0 ? "sheet" : "photo" }
+
+    /// The note for one measurement.
     public static func note(_ measure: Measure, _ m: Measurements) -> String {
         let v = m[measure]
         let pct = Int((v * 100).rounded())
+        let page = surface(m)
         switch measure {
+        case .sheet:
+            if v > 0 { return "sheet of paper found (\(pct)% of the photo); measured on the flattened sheet only" }
+            return "no sheet of paper found: the whole photo was measured, table or floor included"
         case .colorfulness:
-            if v < 12 { return "almost no colour beyond greys, black and white" }
-            if v < 30 { return "gentle, muted colour" }
-            if v < 55 { return "clear, lively colour" }
-            return "vivid, saturated colour throughout"
+            let c = Int(v.rounded())
+            if m.isMonochrome { return "colourfulness \(c): black, white and greys only" }
+            if v < 30 { return "colourfulness \(c): gentle, muted colour" }
+            if v < 55 { return "colourfulness \(c): clear, lively colour" }
+            return "colourfulness \(c): vivid, saturated colour"
         case .paletteSize:
             let k = Int(v)
-            if k <= 2 { return "only one or two colours" }
-            if k <= 5 { return "a small palette of about \(k) colours" }
-            if k <= 12 { return "a palette of about \(k) distinct colours" }
-            return "a wide palette of about \(k) distinct colours"
+            return m.isMonochrome ? "\(k) distinct tones of grey" : "\(k) distinct colours (of 64 bins, 0.5% each)"
         case .hueEntropy:
-            if m[.colorfulness] < 8 || v == 0 { return "hardly any hue at all" }
-            if v < 0.8 { return "colours from a single family of hues" }
-            if v < 2 { return "a few related hues" }
-            return "a wide range of \(temperature(m[.warmShare]))"
+            if m.isMonochrome { return "no hues to count" }
+            let bits = String(format: "%.1f", v)
+            if v < 0.8 { return "hue spread \(bits) bits: one family of hues" }
+            if v < 2 { return "hue spread \(bits) bits: a few related hues" }
+            return "hue spread \(bits) bits: a wide range of hues"
         case .warmShare:
-            if m[.hueEntropy] == 0 { return "no clear colour temperature" }
-            return "mostly \(temperature(v))"
+            if m.isMonochrome { return "no colour, so no warm or cool temperature" }
+            return "\(pct)% of the coloured marks warm: \(temperature(v))"
+        case .mainColour, .secondColour:
+            guard let name = ColourName.stored(v) else {
+                return measure == .mainColour ? "no marks to name a colour" : "no second colour of note"
+            }
+            return measure == .mainColour ? "most of the marks are \(name.word)" : "next most common: \(name.word)"
         case .saturationSpread:
-            if v < 0.1 { return "colours of much the same intensity" }
-            if v < 0.2 { return "some shift between soft and bright colour" }
-            return "soft and intense colours side by side"
+            let s = String(format: "%.2f", v)
+            if m.isMonochrome { return "saturation spread \(s): no colour intensity to vary" }
+            if v < 0.1 { return "saturation spread \(s): colours of one intensity" }
+            if v < 0.2 { return "saturation spread \(s): some soft and some bright colour" }
+            return "saturation spread \(s): soft and intense colour side by side"
         case .valueSpread:
-            if v < 0.1 { return "little change between light and dark" }
-            if v < 0.22 { return "a moderate range of light and dark" }
-            return "a full range of values from light to dark"
+            let s = String(format: "%.2f", v)
+            if v < 0.1 { return "value spread \(s): little change from light to dark" }
+            if v < 0.22 { return "value spread \(s): a moderate range of light and dark" }
+            return "value spread \(s): a full range from light to dark"
         case .contrast:
-            if v < 0.3 { return "low light–dark contrast" }
-            if v < 0.6 { return "moderate light–dark contrast" }
-            return "bold light–dark contrast"
+            if v < 0.3 { return "contrast \(pct)%: low" }
+            if v < 0.6 { return "contrast \(pct)%: moderate" }
+            return "contrast \(pct)%: bold darks against lights"
         case .edgeDensity:
-            if v < 0.02 { return "very few marks or edges" }
-            if v < 0.12 { return "lines and edges across about \(pct)% of the surface" }
-            return "busy marks and edges across about \(pct)% of the surface"
+            return "edges on \(pct)% of the \(page)"
         case .fineTexture:
-            if v < 0.05 { return "little texture inside the shapes" }
-            if v < 0.2 { return "some brushwork or shading inside the shapes" }
-            return "rich brushwork, shading or grain across about \(pct)% of the picture"
+            return "gentle shading, brushwork or grain on \(pct)% of the \(page)"
         case .orientationEntropy:
             if m[.edgeDensity] < 0.005 { return "too few strokes to show a direction" }
-            if v < 0.6 { return "strokes running mostly in one direction" }
-            if v < 0.85 { return "strokes in several directions" }
-            return "strokes running in many directions"
+            let s = String(format: "%.2f", v)
+            if v < 0.6 { return "stroke directions \(s): mostly one direction" }
+            if v < 0.85 { return "stroke directions \(s): several directions" }
+            return "stroke directions \(s): many directions"
         case .localVariance:
-            if v < 0.03 { return "smooth, flat areas" }
-            if v < 0.07 { return "some variation across the surface" }
-            return "a richly varied, worked surface"
+            let s = String(format: "%.3f", v)
+            if v < 0.03 { return "local variation \(s): smooth, flat areas" }
+            if v < 0.07 { return "local variation \(s): some variation across the surface" }
+            return "local variation \(s): a richly worked surface"
         case .strokeVariety:
             if m[.coverage] < 0.001 { return "no marks to compare" }
-            if v < 0.6 { return "marks of one similar size" }
-            if v < 1.1 { return "some variety in the size of marks" }
-            return "a mix of thin lines and broad areas"
+            let s = String(format: "%.2f", v)
+            if v < 0.6 { return "mark-size variety \(s): marks of one size" }
+            if v < 1.1 { return "mark-size variety \(s): some variety in mark size" }
+            return "mark-size variety \(s): thin lines and broad areas"
         case .strokeWidth:
-            if v == 0 { return "no visible marks" }
-            if v < 1 { return "fine, thin lines" }
-            if v < 3 { return "medium-width marks" }
-            return "broad strokes and filled areas"
+            if m[.coverage] < 0.001 { return "no visible marks" }
+            let s = String(format: "%.1f", v)
+            return "typical mark \(s)% of the longest side wide: \(MarkStyle(m).phrase)"
         case .coverage:
-            if v < 0.15 { return "marks covering only about \(pct)% of the page" }
-            if v < 0.45 { return "marks covering about \(pct)% of the page" }
-            return "shapes and colour filling about \(pct)% of the page"
+            return "marks cover \(pct)% of the \(page)"
+        case .spaceUse:
+            let cells = Int((v * 64).rounded())
+            return "marks reach \(cells) of 64 parts of the \(page)"
         case .balance, .balanceLeftRight, .balanceTopBottom:
             return balanceNote(m)
-        case .spaceUse:
-            if v > 0.9 { return "little of the page left empty" }
-            if v > 0.6 { return "some areas of the page left empty" }
-            return "large parts of the page left empty"
         case .thirdsWeight:
-            if v >= 1.3 { return "main shapes lined up on the thirds of the page" }
-            return "little weight on the thirds lines"
+            let s = String(format: "%.1f", v)
+            if m[.coverage] < 0.001 { return "no marks on the thirds lines" }
+            return v >= 1.3 ? "weight on the thirds lines \(s)× an even spread" : "thirds weight \(s)× an even spread"
         case .centreWeight:
-            if v >= 2 { return "a clear focal point in the centre" }
-            if v >= 1.2 { return "weight gathered towards the centre" }
-            return "a fairly open centre"
+            let s = String(format: "%.1f", v)
+            if m[.coverage] < 0.001 { return "nothing in the centre yet" }
+            if v >= 2 { return "centre weight \(s)× an even spread: a focal point in the middle" }
+            if v >= 1.2 { return "centre weight \(s)× an even spread: weight towards the middle" }
+            return "centre weight \(s)× an even spread: an open centre"
         case .detail:
-            if v < 0.005 { return "no areas of fine detail yet" }
-            if v < 0.15 { return "detail in only about \(pct)% of the picture" }
-            if v < 0.45 { return "detail in about \(pct)% of the picture" }
-            return "detail worked into about \(pct)% of the picture"
+            return "fine detail in \(pct)% of the \(page)'s areas"
+        case .regions:
+            let k = Int(v)
+            return k == 1 ? "1 distinct shape" : "\(k) distinct shapes"
         case .descriptionWords:
             let n = Int(v)
             if n == 0 { return "no description from the artist" }
-            if n < 8 { return "a short description of \(n) word\(n == 1 ? "" : "s")" }
-            if n < 25 { return "a description of \(n) words" }
-            return "a full description of \(n) words"
+            return "a description of \(n) word\(n == 1 ? "" : "s")"
         case .descriptionSpecificity:
+            if m[.descriptionWords] == 0 { return "no description to read" }
             let k = Int(v)
-            if k == 0 { return "no specific words in the description" }
             return "\(k) specific word\(k == 1 ? "" : "s") in the description"
         case .featureDistance:
             if (m.classSize ?? 0) < OriginalityMeasurer.minimumPeers { return "too few other artworks to compare with" }
-            if m.substance < 0.4 { return "so little on the page that there is not much to set it apart" }
-            if v * m.substance < 0.7 { return "colour, marks and layout close to the class's typical piece" }
-            if v * m.substance < 1.3 {
-                return "colour, marks and layout that differ somewhat from the rest of the class"
-            }
-            return "colour, marks and layout that stand clearly apart from the rest of the class"
+            let s = String(format: "%.2f", v)
+            if m.substance < 0.4 { return "distance from the class \(s), but too little on the \(page) to count" }
+            if v * m.substance < 0.7 { return "distance from the class \(s): close to the typical piece" }
+            if v * m.substance < 1.3 { return "distance from the class \(s): differs somewhat" }
+            return "distance from the class \(s): stands clearly apart"
         case .nearestDistance:
             if (m.classSize ?? 0) < OriginalityMeasurer.minimumPeers { return "no class to compare with yet" }
-            if v * m.substance < 0.4 { return "a close look-alike elsewhere in the class" }
-            if v * m.substance < 0.9 { return "a few similar pieces in the class" }
-            return "no close look-alike in the class"
+            let s = String(format: "%.2f", v)
+            if v * m.substance < 0.4 { return "nearest look-alike \(s): a close look-alike in the class" }
+            if v * m.substance < 0.9 { return "nearest look-alike \(s): a few similar pieces" }
+            return "nearest look-alike \(s): no close look-alike"
         case .elaboration:
-            if v < 0.2 { return "a simple, schematic treatment" }
-            if v < 0.45 { return "a treatment developed some way beyond a first sketch" }
-            return "a treatment worked well beyond the obvious first take"
+            return "elaboration \(pct)% (detail, shading, palette and hue range together)"
         case .wordRarity:
             let n = Int(m[.descriptionSpecificity])
             if n == 0 { return "no description words to compare" }
             if (m.classSize ?? 0) < OriginalityMeasurer.minimumPeers { return "description words not yet compared" }
             let k = Int((v * Double(n)).rounded())
-            if n == 1 {
-                return k == 1
-                    ? "a specific description word used by no one else in the class"
-                    : "a specific description word that others in the class use too"
-            }
-            if k == n { return "all \(n) specific description words used by no one else in the class" }
-            if k == 0 { return "specific description words that others in the class use too" }
-            return "\(k) of \(n) specific description words used by no one else in the class"
+            return "\(k) of \(n) specific description word\(n == 1 ? "" : "s") used by no one else in the class"
         }
     }
 
-    /// "warm and cool colours", "warm hues (reds, oranges and yellows)", ...
+    /// "warm hues", "cool hues" or "warm and cool hues", from the share of warm coloured marks.
     static func temperature(_ warmShare: Double) -> String {
-        if warmShare > 0.7 { return "warm hues (reds, oranges and yellows)" }
-        if warmShare < 0.3 { return "cool hues (blues, greens and purples)" }
-        return "warm and cool colours"
+        if warmShare >= 0.7 { return "mostly warm hues (reds, oranges, yellows)" }
+        if warmShare <= 0.3 { return "mostly cool hues (blues, greens, purples)" }
+        return "warm and cool hues mixed"
     }
 
-    /// Which way the visual weight leans, in words.
+    /// Which way the visual weight leans, with its size.
     static func balanceNote(_ m: Measurements) -> String {
-        guard m[.coverage] > 0.001 else { return "nothing on the page yet to balance" }
+        guard m[.coverage] > 0.001 else { return "nothing on the \(surface(m)) yet to balance" }
         let lr = m[.balanceLeftRight], tb = m[.balanceTopBottom]
         let horizontal = abs(lr) >= abs(tb)
         let lean = horizontal ? lr : tb
         let side = horizontal ? (lean < 0 ? "left" : "right") : (lean < 0 ? "top" : "bottom")
-        if abs(lean) > 0.9 { return "marks filling only the \(side) half of the page" }
-        if abs(lean) > 0.6 { return "marks gathered mostly in the \(side) half of the page" }
-        if abs(lean) > 0.25 { return "visual weight leaning a little to the \(side)" }
-        return "visual weight spread evenly across the page"
+        let share = Int(((abs(lean) + 1) / 2 * 100).rounded())
+        if abs(lean) <= 0.25 { return "weight spread evenly: no half holds more than \(share)%" }
+        return "\(share)% of the weight in the \(side) half"
+    }
+}
+
+/// Whether the marks are mostly lines, mostly filled areas, or both, from the measured mark width and variety.
+struct MarkStyle {
+    enum Kind { case lines, filled, mixed }
+    let kind: Kind
+
+    init(_ m: Measurements) {
+        if m[.strokeWidth] < 1.5 && m[.coverage] < 0.25 {
+            kind = .lines
+        } else if m[.strokeWidth] >= 3 && m[.strokeVariety] < 1.1 {
+            kind = .filled
+        } else {
+            kind = m[.strokeVariety] >= 1.1 || m[.coverage] >= 0.25 ? .mixed : .lines
+        }
+    }
+
+    var phrase: String {
+        switch kind {
+        case .lines: "mostly lines"
+        case .filled: "mostly filled areas"
+        case .mixed: "lines and filled areas"
+        }
+    }
+}
+
+extension Measurements {
+    /// Whether the artwork has no colour to speak of: neither of its two most common mark colours is a hue
+    /// (each named colour covers 5 % of the marks or more), so it is black, grey or nothing on white.
+    public var isMonochrome: Bool {
+        ![self[.mainColour], self[.secondColour]].contains { ColourName.stored($0)?.isChromatic == true }
     }
 }

@@ -68,7 +68,7 @@ public struct LinearMap: Codable, Sendable, Hashable {
     /// | color | colourfulness 0.30, palette size 0.20, hue entropy 0.15, saturation spread 0.10, value spread 0.10, contrast 0.15 |
     /// | texture | fine texture 0.40, edge density 0.20, local variance 0.20, orientation entropy 0.10, stroke variety 0.10 |
     /// | composition | coverage 0.30, balance 0.20, space use 0.30, thirds 0.10, centre 0.10 |
-    /// | content | detail 0.45, description words 0.25, description specificity 0.30 |
+    /// | content | detail 0.40, distinct shapes 0.25, description words 0.15, description specificity 0.20 |
     public static let `default` = LinearMap(
         rows: defaultWeights.map { dimension, pairs in
             Row(
@@ -102,6 +102,9 @@ public struct LinearMap: Codable, Sendable, Hashable {
             .composition,
             [(.coverage, 0.30), (.balance, 0.20), (.spaceUse, 0.30), (.thirdsWeight, 0.10), (.centreWeight, 0.10)]
         ),
-        (.content, [(.detail, 0.45), (.descriptionWords, 0.25), (.descriptionSpecificity, 0.30)]),
+        (
+            .content,
+            [(.detail, 0.40), (.regions, 0.25), (.descriptionWords, 0.15), (.descriptionSpecificity, 0.20)]
+        ),
     ]
 }

@@ -21,6 +21,10 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
     case valueSpread = "value_spread"
     case contrast
     case warmShare = "warm_share"
+    /// The most common named colour of the marks, as ``ColourName`` index + 1 (0: no marks).
+    case mainColour = "main_colour"
+    /// The second most common named colour of the marks (0: none covers 5 % of the marks).
+    case secondColour = "second_colour"
     // Texture
     case edgeDensity = "edge_density"
     case fineTexture = "fine_texture"
@@ -36,8 +40,12 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
     case centreWeight = "centre_weight"
     case balanceLeftRight = "balance_lr"
     case balanceTopBottom = "balance_tb"
+    /// The share of the photo the sheet of paper takes; 0 when no sheet was found and the whole photo was measured.
+    case sheet
     // Content
     case detail
+    /// Distinct shapes: separate marked regions of at least 0.2 % of the sheet.
+    case regions
     case descriptionWords = "description_words"
     case descriptionSpecificity = "description_specificity"
 
@@ -45,11 +53,14 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
     public var dimension: Rubric.Dimension {
         switch self {
         case .featureDistance, .nearestDistance, .wordRarity, .elaboration: .originality
-        case .colorfulness, .paletteSize, .hueEntropy, .saturationSpread, .valueSpread, .contrast, .warmShare: .color
+        case .colorfulness, .paletteSize, .hueEntropy, .saturationSpread, .valueSpread, .contrast, .warmShare,
+            .mainColour, .secondColour:
+            .color
         case .edgeDensity, .fineTexture, .orientationEntropy, .localVariance, .strokeVariety, .strokeWidth: .texture
-        case .coverage, .balance, .spaceUse, .thirdsWeight, .centreWeight, .balanceLeftRight, .balanceTopBottom:
+        case .coverage, .balance, .spaceUse, .thirdsWeight, .centreWeight, .balanceLeftRight, .balanceTopBottom,
+            .sheet:
             .composition
-        case .detail, .descriptionWords, .descriptionSpecificity: .content
+        case .detail, .regions, .descriptionWords, .descriptionSpecificity: .content
         }
     }
 
@@ -58,7 +69,7 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
     /// width, which side is heavier).
     public var isFeature: Bool {
         switch self {
-        case .warmShare, .strokeWidth, .balanceLeftRight, .balanceTopBottom: false
+        case .warmShare, .strokeWidth, .balanceLeftRight, .balanceTopBottom, .sheet, .mainColour, .secondColour: false
         default: true
         }
     }
@@ -80,7 +91,7 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
         case .paletteSize: v = (raw - 1) / 20  // occupied bins of a 64-colour quantisation
         case .hueEntropy: v = raw / 3.585  // bits over 12 hue sectors, log2(12) at most
         case .saturationSpread, .valueSpread: v = raw / 0.3  // standard deviation of HSV S or V
-        case .contrast, .warmShare, .balance, .spaceUse, .detail, .wordRarity, .orientationEntropy: v = raw
+        case .contrast, .warmShare, .balance, .spaceUse, .detail, .wordRarity, .orientationEntropy, .sheet: v = raw
         case .edgeDensity: v = raw / 0.25  // fraction of pixels on an edge
         case .fineTexture: v = raw / 0.5  // fraction of pixels with a gentle gradient (brushwork, shading, grain)
         case .localVariance: v = raw / 0.12  // mean luminance deviation in 8×8 blocks
@@ -90,6 +101,8 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
         case .thirdsWeight: v = (raw - 0.5) / 1.0  // weight on the thirds bands, against an even spread
         case .centreWeight: v = (raw - 0.5) / 1.5  // weight in the central ninth, against an even spread
         case .balanceLeftRight, .balanceTopBottom: v = (raw + 1) / 2  // signed share, right / bottom heavier
+        case .mainColour, .secondColour: v = raw / Double(ColourName.allCases.count)
+        case .regions: v = raw / 12  // distinct shapes; a dozen reads as a full scene
         case .descriptionWords: v = log1p(max(0, raw)) / log1p(40)  // words, on a log scale up to 40
         case .descriptionSpecificity: v = raw / 12  // distinct specific words
         case .featureDistance: v = raw / 2  // leave-one-out standardised distance from the class

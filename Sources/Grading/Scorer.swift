@@ -18,6 +18,67 @@ public protocol Scorer: Sendable {
     /// Scores one artwork. `context` holds the class's artworks (the artwork
     /// itself may be among them; scorers leave it out where they compare).
     func assess(_ artwork: ArtworkInput, context: ClassContext) async throws -> Assessment
+    /// Most artworks one ``assess(batch:context:)`` call takes (the VLM decodes that many critiques together).
+    var batchSize: Int { get }
+    /// How many ``assess(batch:context:)`` calls ``ClassGrader`` keeps in flight at once (a remote scorer sends
+    /// that many requests; a scorer that already uses every core says 1).
+    var concurrency: Int { get }
+    /// Scores several artworks; one result per input, in order. The default calls ``assess(_:context:)`` in turn.
+    func assess(batch: [ArtworkInput], context: ClassContext) async -> [Result<Assessment, any Error>]
+    /// Builds this scorer's per-class context (the built-in scorer measures the class for originality; the default
+    /// is ``ClassContext/empty``). `progress(done, total)` is called as members are measured.
+    func classContext(for members: [ClassMember], progress: (Int, Int) -> Void) async throws -> ClassContext
+    /// Whether scoring this artwork needs its pixels (false when the context already holds what the scorer needs;
+    /// ``ClassGrader`` then skips decoding the file).
+    func needsImage(id: String, context: ClassContext) -> Bool
+}
+
+extension Scorer {
+    /// One artwork per call.
+    public var batchSize: Int { 1 }
+    /// One call at a time.
+    public var concurrency: Int { 1 }
+
+    /// Each artwork in turn through ``assess(_:context:)``.
+    public func assess(batch: [ArtworkInput], context: ClassContext) async -> [Result<Assessment, any Error>] {
+        var results: [Result<Assessment, any Error>] = []
+        for input in batch {
+            do {
+                results.append(.success(try await assess(input, context: context)))
+            } catch {
+                results.append(.failure(error))
+            }
+        }
+        return results
+    }
+
+    /// No class context.
+    public func classContext(for members: [ClassMember], progress: (Int, Int) -> Void) async throws -> ClassContext {
+        .empty
+    }
+
+    /// Always.
+    public func needsImage(id: String, context: ClassContext) -> Bool { true }
+}
+
+/// One artwork of a class as ``ClassGrader`` hands it to a scorer building its class context.
+public struct ClassMember: Sendable, Hashable {
+    /// The artwork's stable key (the store's content hash), the same as its ``ArtworkInput/id``.
+    public var id: String
+    /// Its image file.
+    public var path: String
+    /// The artist's description.
+    public var description: String
+    /// Its newest stored assessment whose evidence may be reused, or nil when it must be measured afresh.
+    public var stored: Assessment?
+
+    /// Creates a member.
+    public init(id: String, path: String, description: String, stored: Assessment? = nil) {
+        self.id = id
+        self.path = path
+        self.description = description
+        self.stored = stored
+    }
 }
 
 /// One artwork as a scorer sees it.
@@ -41,10 +102,13 @@ public struct ArtworkInput: Sendable {
 public struct ClassContext: Sendable {
     /// Profiles of the class's artworks, in any order.
     public var profiles: [ArtworkProfile]
+    /// Members whose files could not be read while the context was built: id → one-line reason.
+    public var unreadable: [String: String]
 
     /// Creates a context from profiles.
-    public init(profiles: [ArtworkProfile]) {
+    public init(profiles: [ArtworkProfile], unreadable: [String: String] = [:]) {
         self.profiles = profiles
+        self.unreadable = unreadable
     }
 
     /// A context with no other artworks: originality is then scored as neutral.

@@ -5,7 +5,9 @@ import Rubric
 /// an `images` list, as ms-swift also accepts): a system turn with the rubric
 /// prompt, a user turn with the `<image>` placeholder and the description, and
 /// an assistant turn with the teacher's final critique; plus the final scores
-/// and whether the teacher accepted or edited the assessment.
+/// and whether the teacher accepted or edited the assessment. Also the class name (the fine-tuning split takes
+/// one in five of each class for validation), the raw description and the student's title, so a trainer can
+/// rebuild the user turn and group the examples.
 public struct TrainingRecord: Encodable, Sendable {
     /// One conversation turn.
     public struct Message: Encodable, Sendable, Hashable {
@@ -23,9 +25,23 @@ public struct TrainingRecord: Encodable, Sendable {
     public var scores: [String: Int]
     /// "accepted" or "edited".
     public var source: String
+    /// The class the artwork belongs to (key "class").
+    public var className: String
+    /// The artist's description as stored (the user turn holds it inside the rubric's wording).
+    public var description: String
+    /// The artwork's title (may be empty).
+    public var title: String
+
+    enum CodingKeys: String, CodingKey {
+        case messages, images, scores, source, description, title
+        case className = "class"
+    }
 
     /// Creates an example.
-    public init(imagePath: String, description: String, critique: String, scores: Scores, source: String) {
+    public init(
+        imagePath: String, description: String, critique: String, scores: Scores, source: String,
+        className: String = "", title: String = ""
+    ) {
         messages = [
             Message(role: "system", content: RubricPrompt.system),
             Message(role: "user", content: RubricPrompt.user(description: description)),
@@ -36,5 +52,8 @@ public struct TrainingRecord: Encodable, Sendable {
         values["total"] = scores.total
         self.scores = values
         self.source = source
+        self.className = className
+        self.description = description
+        self.title = title
     }
 }

@@ -1,7 +1,8 @@
 import Imaging
 
-/// The scorer's working copy of an artwork: small, with luminance and the
-/// background distance precomputed once for every measurement pass.
+/// The scorer's working copy of an artwork: small, cut to the sheet of paper
+/// when one is found (perspective corrected, lit evenly), with luminance and the
+/// distance from the paper precomputed once for every measurement pass.
 struct WorkingImage {
     /// The longest side the built-in scorer measures at.
     static let longestSide = 320
@@ -12,10 +13,13 @@ struct WorkingImage {
     let rgb: [UInt8]
     /// Rec. 601 luminance in 0...1 per pixel.
     let luminance: [Float]
-    /// The background colour: the per-channel median of the border ring.
+    /// The background colour: the paper's white when a sheet was found (after
+    /// flat-fielding, pure white), else the per-channel median of the border ring.
     let background: (r: UInt8, g: UInt8, b: UInt8)
     /// The largest channel difference from the background, 0...1, per pixel.
     let inkDistance: [Float]
+    /// Where the sheet was found in the downscaled photo.
+    let sheet: Sheet
 
     /// The distance above which a pixel counts as a mark rather than background (about 30 of 255).
     static let inkThreshold: Float = 0.12
@@ -23,9 +27,26 @@ struct WorkingImage {
     var count: Int { width * height }
 
     init(_ source: RGBImage) {
-        let image =
+        let photo =
             max(source.width, source.height) > Self.longestSide
             ? ImageResizer.downscale(source, toFitWidth: Self.longestSide, height: Self.longestSide) : source
+        let (sheet, paper) = SheetFinder.find(rgb: photo.pixels, width: photo.width, height: photo.height)
+        self.sheet = sheet
+        let image: RGBImage
+        let bg: (r: UInt8, g: UInt8, b: UInt8)
+        if sheet.found {
+            let flat = SheetRectifier.rectify(photo, sheet: sheet, paper: paper)
+            image = flat
+            bg = (255, 255, 255)
+        } else {
+            image = photo
+            // Without a sheet, the border is the background only when it looks like paper; otherwise (a painting
+            // photographed edge to edge) no paper shows and everything that is not white is paint.
+            let border = Self.borderMedian(photo)
+            let mx = max(border.r, max(border.g, border.b)), mn = min(border.r, min(border.g, border.b))
+            let paperLike = Float(mx) > 0.55 * 255 && Float(mx - mn) < SheetFinder.paperSaturation * Float(mx)
+            bg = paperLike ? border : (255, 255, 255)
+        }
         width = image.width
         height = image.height
         rgb = image.pixels
@@ -38,7 +59,6 @@ struct WorkingImage {
             }
         }
         luminance = lum
-        let bg = Self.borderMedian(image)
         background = bg
         var dist = [Float](repeating: 0, count: n)
         image.pixels.withUnsafeBufferPointer { p in
@@ -51,6 +71,9 @@ struct WorkingImage {
         }
         inkDistance = dist
     }
+
+    /// The working copy as an image (for inspection and tests).
+    var image: RGBImage { RGBImage(width: width, height: height, pixels: rgb) }
 
     /// The per-channel median colour of the outer ring (1/32 of the shorter side, at least one pixel).
     static func borderMedian(_ image: RGBImage) -> (r: UInt8, g: UInt8, b: UInt8) {

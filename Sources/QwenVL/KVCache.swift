@@ -57,3 +57,23 @@ public final class KVCache {
         }
     }
 }
+
+extension KVCache {
+    /// Replaces this cache's contents with the first `count` slots of `source` (a shared prompt prefix), head by
+    /// head; both caches must belong to the same model.
+    public func copyPrefix(of source: KVCache, count: Int) {
+        precondition(
+            source.layers == layers && source.kvHeads == kvHeads && source.headDim == headDim,
+            "copyPrefix: the caches belong to different models")
+        precondition(count <= source.count && count <= capacity, "copyPrefix: \(count) slots do not fit")
+        for layer in 0..<layers {
+            for head in 0..<kvHeads {
+                keyBase(layer: layer, head: head).update(
+                    from: source.keyBase(layer: layer, head: head), count: count * headDim)
+                valueBase(layer: layer, head: head).update(
+                    from: source.valueBase(layer: layer, head: head), count: count * headDim)
+            }
+        }
+        self.count = count
+    }
+}

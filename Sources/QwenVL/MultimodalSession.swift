@@ -24,6 +24,32 @@ public final class MultimodalSession {
         cache = KVCache(config: model.language.config, capacity: capacity)
     }
 
+    /// A session that starts after `prefix` (its keys and values copied in); prefill the rest of the prompt.
+    public convenience init(
+        model: QwenVLModel, capacity: Int, prefix: PromptPrefix, precision: Qwen2LanguageModel.Precision = .quantized
+    ) throws(QwenVLError) {
+        try self.init(model: model, capacity: capacity, precision: precision)
+        cache.copyPrefix(of: prefix.cache, count: prefix.tokens.count)
+        nextPosition = prefix.tokens.count
+    }
+
+    /// Feeds one token to each session in one batched step (every weight read serves all of them) and returns
+    /// their final hidden states (`sessions.count × hidden`); the same as ``step(_:)`` on each, bit for bit, at
+    /// `.quantized` precision.
+    public static func step(_ sessions: [MultimodalSession], tokens: [Int]) throws(QwenVLError) -> [Float] {
+        precondition(sessions.count == tokens.count, "step: one token per session")
+        guard let model = sessions.first?.model else { return [] }
+        if sessions.count == 1 || sessions.contains(where: { $0.precision != .quantized }) {
+            var hidden: [Float] = []
+            for (session, token) in zip(sessions, tokens) { hidden += try session.step(token) }
+            return hidden
+        }
+        let hidden = try model.language.decode(
+            tokens, positions: sessions.map { MRoPEPosition(text: $0.nextPosition) }, caches: sessions.map(\.cache))
+        for session in sessions { session.nextPosition += 1 }
+        return hidden
+    }
+
     /// Runs prompt tokens through the model and returns their final hidden states (`tokens.count × hidden`).
     /// Image `k` fills the k-th run of `<|image_pad|>` tokens, whose length must be the image's merged token count
     /// (see ``QwenVLModel/expandImagePads(_:images:)``).

@@ -64,20 +64,38 @@ public final class Qwen2LanguageModel: @unchecked Sendable {
             throw .contextFull(needed: cache.count + n, capacity: cache.capacity)
         }
         let x = FloatBuffer(copying: input)
+        let h = layers(x, rows: n, positions: positions) { jobs, input in
+            Self.project(jobs, input: input, rows: n, precision: precision)
+        } attention: { layer, k, v, q, out in
+            cache.store(layer: layer, start: cache.count, rows: n, keys: k, values: v)
+            attend(layer: layer, queries: q, rows: n, cache: cache, into: out)
+        }
+        cache.count += n
+        return h.array
+    }
+
+    /// The decoder stack over `rows` input rows in `x` (updated in place): each layer's products go through
+    /// `project`, and `attention(layer, keys, values, queries, out)` stores the rotated keys and values and attends.
+    /// Returns the final hidden states after the output norm.
+    func layers(
+        _ x: FloatBuffer, rows n: Int, positions: [MRoPEPosition],
+        project: ([(WeightMatrix, UnsafeMutablePointer<Float>)], UnsafePointer<Float>) -> Void,
+        attention: (Int, UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>)
+            -> Void
+    ) -> FloatBuffer {
+        let c = config
         let h = FloatBuffer(n * c.hidden)
         let q = FloatBuffer(n * c.queryWidth)
         let k = FloatBuffer(n * c.kvWidth)
         let v = FloatBuffer(n * c.kvWidth)
-        let attention = FloatBuffer(n * c.queryWidth)
+        let attended = FloatBuffer(n * c.queryWidth)
         let projected = FloatBuffer(n * c.hidden)
         let gate = FloatBuffer(n * c.ffn)
         let up = FloatBuffer(n * c.ffn)
         let tables = positions.map(rope.table)
         for (index, layer) in weights.layers.enumerated() {
             Self.rmsNorm(x.pointer, layer.attentionNorm, epsilon: c.rmsEpsilon, rows: n, into: h.pointer)
-            Self.project(
-                [(layer.query, q.pointer), (layer.key, k.pointer), (layer.value, v.pointer)], input: h.pointer, rows: n,
-                precision: precision)
+            project([(layer.query, q.pointer), (layer.key, k.pointer), (layer.value, v.pointer)], h.pointer)
             Self.addBias(layer.queryBias, to: q.pointer, rows: n)
             Self.addBias(layer.keyBias, to: k.pointer, rows: n)
             Self.addBias(layer.valueBias, to: v.pointer, rows: n)
@@ -86,21 +104,17 @@ public final class Qwen2LanguageModel: @unchecked Sendable {
                 rope.rotate(q.pointer + row * c.queryWidth, heads: c.heads, cos: table.cos, sin: table.sin)
                 rope.rotate(k.pointer + row * c.kvWidth, heads: c.kvHeads, cos: table.cos, sin: table.sin)
             }
-            cache.store(layer: index, start: cache.count, rows: n, keys: k.pointer, values: v.pointer)
-            attend(layer: index, queries: q.pointer, rows: n, cache: cache, into: attention.pointer)
-            Self.project(
-                [(layer.attentionOutput, projected.pointer)], input: attention.pointer, rows: n, precision: precision)
+            attention(index, k.pointer, v.pointer, q.pointer, attended.pointer)
+            project([(layer.attentionOutput, projected.pointer)], attended.pointer)
             Self.add(projected.pointer, to: x.pointer, count: n * c.hidden)
             Self.rmsNorm(x.pointer, layer.ffnNorm, epsilon: c.rmsEpsilon, rows: n, into: h.pointer)
-            Self.project(
-                [(layer.gate, gate.pointer), (layer.up, up.pointer)], input: h.pointer, rows: n, precision: precision)
+            project([(layer.gate, gate.pointer), (layer.up, up.pointer)], h.pointer)
             Self.swiGLU(gate.pointer, up.pointer, count: n * c.ffn)
-            Self.project([(layer.down, projected.pointer)], input: gate.pointer, rows: n, precision: precision)
+            project([(layer.down, projected.pointer)], gate.pointer)
             Self.add(projected.pointer, to: x.pointer, count: n * c.hidden)
         }
-        cache.count += n
         Self.rmsNorm(x.pointer, weights.outputNorm, epsilon: c.rmsEpsilon, rows: n, into: h.pointer)
-        return h.array
+        return h
     }
 
     /// The logits (`vocabularySize` values) of row `row` of final hidden states.
@@ -119,7 +133,7 @@ public final class Qwen2LanguageModel: @unchecked Sendable {
     }
 
     /// Causal attention of `rows` new queries over every cached key (the new ones included), head by head in parallel.
-    private func attend(
+    func attend(
         layer: Int, queries qBase: UnsafePointer<Float>, rows: Int, cache: KVCache,
         into oBase: UnsafeMutablePointer<Float>
     ) {

@@ -13,12 +13,15 @@ public struct Assessment: Codable, Sendable, Hashable {
     public var scorerVersion: String
     /// Wall-clock seconds spent scoring.
     public var duration: Double
+    /// The critique as parts whose score words follow the scores, when the scorer wrote it that way.
+    public var critiqueParts: CritiqueParts?
 
     /// Creates an assessment; the total is derived from `scores`.
     public init(
         scores: Scores, critique: String, evidence: [Evidence] = [],
-        scorerID: String, scorerVersion: String, duration: Double
+        scorerID: String, scorerVersion: String, critiqueParts: CritiqueParts? = nil, duration: Double
     ) {
+        self.critiqueParts = critiqueParts
         self.scores = scores
         self.critique = critique
         self.evidence = evidence

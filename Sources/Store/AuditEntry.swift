@@ -13,6 +13,8 @@ public struct AuditEntry: Sendable, Hashable, Codable, FetchableRecord {
         case edit
         /// A change was undone; ``AuditEntry/undoes`` names which.
         case undo
+        /// An undo was reverted (the change it undid is back); ``AuditEntry/undoes`` names the undo entry.
+        case redo
         /// An artwork's title, description, student or file path changed on re-import.
         case updateArtwork = "artwork.update"
     }
@@ -27,7 +29,7 @@ public struct AuditEntry: Sendable, Hashable, Codable, FetchableRecord {
     public var before: String?
     /// The state after, as JSON (`nil`: nothing there after).
     public var after: String?
-    /// For an undo: the entry it undid.
+    /// For an undo: the entry it undid; for a redo: the undo entry it reverted.
     public var undoes: Int64?
     /// When it happened.
     public var at: Date

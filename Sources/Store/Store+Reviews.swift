@@ -63,23 +63,9 @@ extension Store {
     @discardableResult
     public func undoLastChange(artworkID: Int64) throws -> Review? {
         try write { db in
-            let entries = try AuditEntry.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM audit WHERE artwork_id = ? AND action IN ('accept', 'edit', 'undo')
-                    ORDER BY id DESC
-                    """, arguments: [artworkID])
-            var undone = Set<Int64>()
-            var target: AuditEntry?
-            for entry in entries {
-                if entry.action == .undo {
-                    if let undoes = entry.undoes { undone.insert(undoes) }
-                } else if !undone.contains(entry.id) {
-                    target = entry
-                    break
-                }
+            guard let target = try Store.undoHistory(db, artworkID: artworkID).undoable.last else {
+                throw StoreError.nothingToUndo(artworkID: artworkID)
             }
-            guard let target else { throw StoreError.nothingToUndo(artworkID: artworkID) }
             let current = try Store.review(db, artworkID: artworkID)
             let restored = try target.reviewBefore
             if let restored {

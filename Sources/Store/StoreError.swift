@@ -21,6 +21,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noAssessment(artworkID: Int64)
     /// There is no review change left to undo for the artwork.
     case nothingToUndo(artworkID: Int64)
+    /// There is no undone change to redo for the artwork (nothing was undone, or a new change came since).
+    case nothingToRedo(artworkID: Int64)
     /// A value does not fit the schema (an empty class name, a bad score).
     case invalid(String)
     /// Any other SQLite error.
@@ -48,6 +50,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "artwork \(id) has no assessment to accept yet; grade the class first (`easel grade`)"
         case .nothingToUndo(let id):
             "nothing to undo for artwork \(id)"
+        case .nothingToRedo(let id):
+            "nothing to redo for artwork \(id)"
         case .invalid(let message):
             message
         case .database(let path, let message):

@@ -2,10 +2,13 @@
 enum HelpOverlay {
     static let entries: [(String, String)] = [
         ("j  ↓", "next artwork"), ("k  ↑", "previous artwork"), ("n", "next unreviewed artwork"),
-        ("g  G", "first / last artwork"), ("a", "accept: the scorer's scores and critique become yours"),
+        ("g  G", "first / last artwork"),
+        ("a", "accept: the scorer's scores and critique become yours (asks over your edits)"),
         ("e", "edit scores (Tab/↑↓ move, type 0–20, Enter saves, Esc cancels)"),
-        ("c", "edit the critique here (Ctrl-S saves, Esc cancels)"), ("C", "edit the critique in $EDITOR"),
-        ("u", "undo the last change to this artwork"), ("r", "grade this artwork again"),
+        ("c", "edit the critique here (Ctrl-S saves; Esc asks: save, discard or keep editing)"),
+        ("C", "edit the critique in $EDITOR"),
+        ("u", "undo the last change to this artwork"), ("U  Ctrl-R", "redo what u undid"),
+        ("r", "grade this artwork again"),
         ("/", "filter: all, unreviewed, edited, or part of a student's name"),
         ("PgUp PgDn", "scroll the critique"), ("Ctrl-L", "redraw the screen"), ("?  F1", "this help"),
         ("q", "quit (every confirmed change is already saved)"),

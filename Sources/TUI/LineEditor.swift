@@ -19,7 +19,7 @@ public struct LineEditor: Sendable, Hashable {
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .character(let c):
-            guard !SafeText.clean(String(c)).isEmpty else { return true }
+            guard SafeText.isPrintable(c) else { return true }
             characters.insert(c, at: cursor)
             cursor += 1
         case .backspace:

@@ -224,6 +224,10 @@ public enum ReviewRenderer {
 
     static func drawMessage(_ grid: inout ScreenGrid, model: ReviewScreenModel, layout: ReviewLayout) {
         let rect = layout.message
+        if let prompt = model.prompt {
+            prompt.draw(into: &grid, row: rect.row, width: rect.width)
+            return
+        }
         if case .filtering(let line) = model.mode {
             let prompt = "Filter (all, unreviewed, edited, or part of a name): "
             let used = grid.put(prompt, row: rect.row, column: 0, style: Style(.accent, bold: true))
@@ -242,19 +246,20 @@ public enum ReviewRenderer {
     }
 
     static func drawStatus(_ grid: inout ScreenGrid, model: ReviewScreenModel, layout: ReviewLayout) {
-        let hints: String =
+        var hints: String =
             switch model.mode {
             case .browsing:
-                "j/k move  n next unreviewed  a accept  e scores  c critique  C $EDITOR  u undo  r regrade  / filter  g/G first/last  ? help  q quit"
+                "j/k move  n next unreviewed  a accept  e scores  c critique  C $EDITOR  u/U undo/redo  r regrade  / filter  g/G first/last  ? help  q quit"
             case .editingScores:
                 "0–20 type score  Tab/↑↓ next field  Backspace erase  Enter save  Esc cancel"
             case .editingCritique:
-                "Ctrl-S save  Esc cancel  arrows/Home/End move  Backspace/Delete erase  Enter new line"
+                "Ctrl-S save  Esc close (asks when unsaved)  arrows/Home/End move  Backspace/Delete erase  Enter new line"
             case .filtering:
                 "Enter apply  Esc cancel  (empty = all)"
             case .help:
                 "any key closes help"
             }
+        if let prompt = model.prompt { hints = prompt.hints }
         grid.putPadded(
             DisplayWidth.truncate(" " + hints, to: layout.columns), row: layout.status.row, column: 0,
             width: layout.columns, style: Style(.status))

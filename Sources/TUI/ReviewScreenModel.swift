@@ -181,14 +181,17 @@ public struct ReviewScreenModel: Sendable, Hashable {
     public var graphics: GraphicsMode
     /// Why the current picture cannot be shown (drawn in its box instead of the picture).
     public var pictureNote: String?
+    /// A question waiting for an answer before a key that would destroy work acts (on the message line).
+    public var prompt: ConfirmationPrompt?
 
     /// Creates a model.
     public init(
         className: String, position: Int = 0, count: Int = 0, reviewed: Int = 0, classSize: Int = 0,
         scorerName: String = "", grading: GradingProgress? = nil, filter: String = "all", item: ArtworkItem? = nil,
         mode: ReviewMode = .browsing, message: StatusMessage? = nil, critiqueScroll: Int = 0,
-        graphics: GraphicsMode = .none, pictureNote: String? = nil
+        graphics: GraphicsMode = .none, pictureNote: String? = nil, prompt: ConfirmationPrompt? = nil
     ) {
+        self.prompt = prompt
         self.className = className
         self.position = position
         self.count = count

@@ -142,7 +142,15 @@ public final class TerminalScreen {
         var code: Int32 = 0
         switch ets_read_key(Int32(timeoutMilliseconds), &code) {
         case Int32(ETS_READ_CHAR.rawValue):
-            return Key(scalar: UInt32(bitPattern: code))
+            guard code == 0x1B else { return Key(scalar: UInt32(bitPattern: code)) }
+            // curses hands back ESC and the rest of a sequence its terminfo entry does not know (tmux sends
+            // ESC [ 1 ~ for Home, which TERM=xterm-256color spells ESC O H): read the rest and decode it, so
+            // that Home never arrives as Esc (closing an editor) followed by "[1~".
+            var buffer = [CChar](repeating: 0, count: 32)
+            let count = ets_read_sequence(&buffer, Int32(buffer.count))
+            guard count > 0 else { return .escape }
+            let sequence = String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return Key(escapeSequence: sequence)
         case Int32(ETS_READ_FUNCTION.rawValue):
             return Self.functionKey(code)
         default:

@@ -61,7 +61,7 @@ public struct TextEditor: Sendable, Hashable {
 
     /// Inserts one character (control characters are ignored) at the cursor.
     public mutating func insert(_ c: Character) {
-        if c != "\n" && SafeText.clean(String(c)).isEmpty { return }
+        if c != "\n" && !SafeText.isPrintable(c) { return }
         characters.insert(c, at: cursor)
         cursor += 1
     }

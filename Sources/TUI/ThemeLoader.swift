@@ -1,4 +1,5 @@
 import Foundation
+import Settings
 import TerminalGraphics
 
 /// Finds and reads theme files.
@@ -6,7 +7,12 @@ public enum ThemeLoader {
     /// Reads a theme from TOML text; `file` is named in errors.
     /// - Throws: ``TUIError/syntax(file:line:message:)`` for unknown tables or keys and bad values.
     public static func parse(_ text: String, name: String, file: String) throws -> Theme {
-        let toml = try TOMLSubset(parsing: text, file: file)
+        let toml: TOMLDocument
+        do {
+            toml = try TOMLDocument(parsing: text, file: file)
+        } catch SettingsError.syntax(let file, let line, let message) {
+            throw TUIError.syntax(file: file, line: line, message: message)
+        }
         var looks: [StyleRole: RoleLook] = [:]
         var imageBackground = RGB(0, 0, 0)
         for (key, entry) in toml.tables[""] ?? [:] where key != "name" && key != "description" {

@@ -6,6 +6,8 @@ public enum TensorError: Error, CustomStringConvertible, Equatable {
     case badShape(rows: Int, columns: Int)
     /// A buffer whose size does not match the shape and type.
     case sizeMismatch(expected: Int, actual: Int)
+    /// A type Easel can read but not write.
+    case notQuantizable(type: GGMLType)
 
     /// A one-line message: what happened and what to do.
     public var description: String {
@@ -17,6 +19,8 @@ public enum TensorError: Error, CustomStringConvertible, Equatable {
             return "a \(rows)×\(columns) matrix cannot be used; rows and columns must be positive and fit in memory"
         case .sizeMismatch(let expected, let actual):
             return "the weight buffer holds \(actual) bytes but the shape and type need \(expected)"
+        case .notQuantizable(let type):
+            return "Easel cannot write \(type); choose F32, F16, Q8_0, Q5_0, Q4_K, Q5_K or Q6_K"
         }
     }
 }

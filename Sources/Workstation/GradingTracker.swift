@@ -16,7 +16,7 @@ struct GradingTracker {
             note = done < total ? "measuring the class \(done)/\(total)" : nil
             running = true
         case .started(let id):
-            session.inProgress = [id]
+            session.inProgress.insert(id)
             running = true
         case .graded(let id):
             session.inProgress.remove(id)

@@ -1,6 +1,5 @@
 import Foundation
 import Grading
-import Imaging
 import Store
 import Synchronization
 
@@ -21,9 +20,9 @@ public enum GradingEvent: Sendable, Hashable {
 /// Grades a class's artworks that have no assessment, in the background, with any ``Scorer``; the
 /// review loop polls ``drain()`` between keys, so grading never blocks the keyboard.
 ///
-/// First every artwork is measured once at the scorer's preferred size (the class context that
-/// originality needs); then each artwork without an assessment is scored and stored. ``regrade(_:)``
-/// puts one artwork at the front of the queue.
+/// It drives a ``ClassGrader``: first the scorer builds its class context (the built-in scorer measures the
+/// class for originality, reusing stored evidence); then the artworks without an assessment are scored a batch at a
+/// time and each is stored at once. ``regrade(_:)`` puts one artwork at the front of the queue.
 public final class GradingWorker: Sendable {
     private let store: Store
     private let classID: Int64
@@ -81,55 +80,37 @@ public final class GradingWorker: Sendable {
             task.withLock { $0 = nil }
             post(.idle)
         }
-        let artworks: [Artwork]
+        let grader = ClassGrader(store: store, classID: classID, scorer: scorer)
+        let prepared: ClassGrader.Prepared
         do {
-            artworks = try store.artworks(classID: classID)
+            prepared = try await grader.prepare { done, total in self.post(.measuring(done: done, total: total)) }
         } catch {
             post(.failed(0, "\(error)"))
             return
         }
-        var profiles: [ArtworkProfile] = []
-        var inputs: [Int64: ArtworkInput] = [:]
-        for (i, artwork) in artworks.enumerated() {
-            if Task.isCancelled { return }
-            post(.measuring(done: i, total: artworks.count))
-            guard let input = try? input(for: artwork) else { continue }
-            profiles.append(ArtworkProfile(input))
-            inputs[artwork.id] = input
-        }
-        post(.measuring(done: artworks.count, total: artworks.count))
-        let context = ClassContext(profiles: profiles)
-        let byID = Dictionary(artworks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(prepared.artworks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let batchSize = max(1, scorer.batchSize * scorer.concurrency)
         var failed = Set<Int64>()
         while !Task.isCancelled {
-            let requested = requests.withLock { $0.isEmpty ? nil : $0.removeFirst() }
-            let next: Artwork?
-            if let requested {
-                next = byID[requested]
-            } else {
-                next = try? store.artworksWithoutAssessment(classID: classID).first {
-                    byID[$0.id] != nil && !failed.contains($0.id)
+            var batch = requests.withLock { list in
+                defer { list.removeFirst(min(batchSize, list.count)) }
+                return list.prefix(batchSize).compactMap { byID[$0] }
+            }
+            if batch.isEmpty {
+                let ungraded = (try? store.artworksWithoutAssessment(classID: classID)) ?? []
+                batch = Array(ungraded.filter { byID[$0.id] != nil && !failed.contains($0.id) }.prefix(batchSize))
+            }
+            guard !batch.isEmpty else { return }
+            _ = await grader.grade(batch, in: prepared.context) { event in
+                switch event {
+                case .measuring(let done, let total): post(.measuring(done: done, total: total))
+                case .started(let ids): for id in ids { post(.started(id)) }
+                case .graded(let id, _): post(.graded(id))
+                case .failed(let id, let message):
+                    failed.insert(id)
+                    post(.failed(id, message))
                 }
             }
-            guard let artwork = next else { return }
-            post(.started(artwork.id))
-            do {
-                let input = try inputs[artwork.id] ?? input(for: artwork)
-                let assessment = try await scorer.assess(input, context: context)
-                _ = try store.addAssessment(assessment, artworkID: artwork.id)
-                inputs[artwork.id] = nil
-                post(.graded(artwork.id))
-            } catch {
-                failed.insert(artwork.id)
-                post(.failed(artwork.id, "\(error)"))
-            }
         }
-    }
-
-    private func input(for artwork: Artwork) throws -> ArtworkInput {
-        let side = scorer.preferredLongestSide
-        let image = try ImageDecoder.decodePreview(
-            contentsOf: URL(fileURLWithPath: artwork.filePath), maxWidth: side, maxHeight: side)
-        return ArtworkInput(id: artwork.sha256, image: image, description: artwork.description)
     }
 }

@@ -71,7 +71,7 @@ extension ReviewSession {
             className: classRecord.name, position: (position ?? -1) + 1, count: visible.count,
             reviewed: reviewedCount, classSize: results.count, scorerName: scorerName, grading: grading,
             filter: filter.description, item: current.map(item), mode: mode, message: message,
-            critiqueScroll: critiqueScroll, graphics: graphics, pictureNote: pictureNote)
+            critiqueScroll: critiqueScroll, graphics: graphics, pictureNote: pictureNote, prompt: confirmation?.prompt)
     }
 
     func item(_ result: ArtworkResult) -> ArtworkItem {

@@ -40,6 +40,8 @@ public struct ReviewSession {
     public var failures: [Int64: String] = [:]
     /// Why the current picture cannot be shown.
     public var pictureNote: String?
+    /// A question on screen before a key that would destroy work acts; it takes every key until answered.
+    public internal(set) var confirmation: PendingConfirmation?
 
     /// Opens a session on a class, positioned at its first unreviewed artwork.
     /// - Throws: ``StoreError`` from the database.
@@ -110,6 +112,7 @@ public struct ReviewSession {
 
     /// Handles one key and says what the loop must do next.
     public mutating func handle(_ key: Key) -> SessionEffect {
+        if confirmation != nil { return answerConfirmation(key) }
         switch mode {
         case .browsing: return browse(key)
         case .help:
@@ -152,8 +155,7 @@ public struct ReviewSession {
         case .editingCritique(var editor):
             switch key {
             case .escape:
-                mode = .browsing
-                message = StatusMessage("critique edit cancelled; nothing changed")
+                requestLeaveCritique(editor)
             case .control("s"):
                 saveCritique(editor.text)
                 if message?.isError == false { mode = .browsing }
@@ -174,7 +176,7 @@ public struct ReviewSession {
         case .character("g"), .home: move(to: 0)
         case .character("G"), .end: move(to: visible.count - 1)
         case .character("n"): nextUnreviewed()
-        case .character("a"): accept()
+        case .character("a"): requestAccept()
         case .character("e"):
             guard let current else { return .none }
             var editor = ScoreEditor(scores: current.finalScores)
@@ -187,6 +189,7 @@ public struct ReviewSession {
             guard let current else { return .none }
             return .externalEdit(current.finalCritique)
         case .character("u"): undo()
+        case .character("U"), .control("r"): redo()
         case .character("r"):
             guard let current else { return .none }
             message = StatusMessage("regrading \(name(current)) in the background")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EaselBench
 
 /// `easel bench ...`: speed measurements, one subcommand per area (speed is measured here, never in tests).
 struct Bench: AsyncParsableCommand {
@@ -7,7 +8,7 @@ struct Bench: AsyncParsableCommand {
         abstract: "Measure how fast Easel's parts run on this machine (build with -c release for real numbers).",
         subcommands: [
             BenchImaging.self, BenchImport.self, BenchScoring.self, BenchEngine.self, BenchReview.self,
-            BenchVision.self,
+            BenchVision.self, BenchQuantize.self,
         ]
     )
 }

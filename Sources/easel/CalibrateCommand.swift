@@ -3,6 +3,7 @@ import Foundation
 import Grading
 import Rubric
 import Store
+import TerminalSafety
 
 /// `easel calibrate --class NAME | --all`: fit the built-in scorer to the teacher's reviews.
 struct CalibrateCommand: AsyncParsableCommand {
@@ -36,19 +37,25 @@ struct CalibrateCommand: AsyncParsableCommand {
         for record in classes {
             let reviews = try store.reviews(classID: record.id)
             guard !reviews.isEmpty else { continue }
-            let artworks = try store.artworks(classID: record.id)
-            let latest = try store.latestAssessments(classID: record.id)
-            let measured = try await ClassProfiles.build(artworks, latest: latest)
-            let context = ClassContext(profiles: Array(measured.profiles.values))
-            for artwork in artworks {
-                guard let review = reviews[artwork.id], let profile = measured.profiles[artwork.id] else { continue }
+            let grader = ClassGrader(store: store, classID: record.id, scorer: scorer)
+            var progress: ProgressReporter?
+            let prepared = try await grader.prepare { done, total in
+                if progress == nil { progress = ProgressReporter(label: "measuring", total: total) }
+                if done > 0 { progress?.advance() }
+            }
+            progress?.finish()
+            let context = prepared.context
+            for artwork in prepared.artworks {
+                guard let review = reviews[artwork.id], let profile = context.profile(id: artwork.sha256) else {
+                    continue
+                }
                 examples.append(
                     Calibrator.Example(
                         measurements: scorer.measurements(for: profile, context: context),
                         target: review.scores.values.map(Double.init)))
             }
-            for (_, reason) in measured.failures {
-                FileHandle.standardError.write(Data("skipped: \(TextSanitizer.clean(reason))\n".utf8))
+            for reason in context.unreadable.values.sorted() {
+                Console.error("skipped: \(reason)")
             }
         }
         let result = try Calibrator.fit(examples)
@@ -56,8 +63,8 @@ struct CalibrateCommand: AsyncParsableCommand {
         let saved = try store.addCalibration(
             scorerID: BuiltinScorer.identifier, coefficients: coefficients, n: result.examples,
             cvBefore: Self.flatten(result, \.before), cvAfter: Self.flatten(result, \.after))
-        print(result.summary)
-        print(
+        Console.out("\(lines: result.summary)")
+        Console.out(
             "saved as builtin calibration version \(saved.version); "
                 + "`easel grade --class NAME --force` regrades with it")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Store
+import TerminalSafety
 
 /// `easel classes`: every class with its counts.
 struct ClassesCommand: ParsableCommand {
@@ -12,16 +13,16 @@ struct ClassesCommand: ParsableCommand {
         let store = try database.open()
         let classes = try store.classes()
         if classes.isEmpty {
-            print("No classes yet in \(store.path). Import one with: easel import DIR --class NAME")
+            Console.out("No classes yet in \(store.path). Import one with: easel import DIR --class NAME")
             return
         }
         let rows = classes.map { summary -> [String] in
             let c = summary.counts
             return [
-                TextSanitizer.clean(summary.record.name), "\(c.imported)", "\(c.graded)", "\(c.reviewed)",
+                summary.record.name, "\(c.imported)", "\(c.graded)", "\(c.reviewed)",
                 "\(c.remaining)",
             ]
         }
-        print(TextTable.render(header: ["class", "artworks", "graded", "reviewed", "remaining"], rows: rows))
+        Console.out(TextTable.render(header: ["class", "artworks", "graded", "reviewed", "remaining"], rows: rows))
     }
 }

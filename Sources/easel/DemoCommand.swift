@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Store
+import TerminalSafety
 
 /// `easel demo`: the main job on the bundled Samples: import, grade, then review or summarise.
 struct DemoCommand: AsyncParsableCommand {
@@ -22,7 +23,7 @@ struct DemoCommand: AsyncParsableCommand {
         let store = try database.open()
         Console.error("database: \(store.path)")
         let report = try ImportCommand.importFolder(folder, className: className, store: store, verbose: false)
-        print(ImportCommand.summary(report))
+        Console.out(ImportCommand.summary(report))
         do {
             let grade = try GradeCommand.parse(["--class", className, "--db", store.path])
             try await grade.run()
@@ -35,17 +36,17 @@ struct DemoCommand: AsyncParsableCommand {
             return
         }
         let record = try store.requireClass(className)
-        print(StatusCommand.summary(of: try store.statusCounts(classID: record.id), className: record.name))
-        print(DemoCommand.table(try store.results(classID: record.id)))
-        print("Review it in a terminal with: easel review --class \(className)")
-        print("Export it with: easel export csv --class \(className)")
+        Console.out(StatusCommand.summary(of: try store.statusCounts(classID: record.id), className: record.name))
+        Console.out(DemoCommand.table(try store.results(classID: record.id)))
+        Console.out("Review it in a terminal with: easel review --class \(className)")
+        Console.out("Export it with: easel export csv --class \(className)")
     }
 
     /// A short table of a class: file, student, total, band, status.
-    static func table(_ results: [ArtworkResult]) -> String {
+    static func table(_ results: [ArtworkResult]) -> TerminalText {
         let rows = results.map { result -> [String] in
             [
-                TextSanitizer.clean(result.artwork.fileName), TextSanitizer.clean(result.studentName ?? ""),
+                result.artwork.fileName, result.studentName ?? "",
                 result.finalScores.map { String($0.total) } ?? "-",
                 result.finalScores.map { $0.totalBand.word } ?? "-", result.status.rawValue,
             ]

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import TerminalSafety
 
 /// The `easel` command: import a class, grade it, review it, report it.
 @main
@@ -12,4 +14,24 @@ struct Easel: AsyncParsableCommand {
             EvalCommand.self, ReviewCommand.self, ExportCommand.self, DemoCommand.self, Bench.self, ModelCommand.self,
         ]
     )
+
+    /// Runs the command, and prints any error (or help) through ``Console``, so that a file name, a class
+    /// name or an argument quoted in a message is cleaned like every other output line.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { Console.out("\(lines: message)") } else { Console.error("\(lines: message)") }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Grading
+import TerminalSafety
 
 /// `easel eval --labels TEST.csv [--train TRAIN.csv] [--json]`.
 struct EvalCommand: AsyncParsableCommand {
@@ -38,16 +39,16 @@ struct EvalCommand: AsyncParsableCommand {
         }
         reporter?.bar.finish()
         if json {
-            print(try report.json())
+            Console.out("\(lines: try report.json())")
             return
         }
         if let calibration = report.calibration {
-            print("calibrated on \(train!): \(calibration.examples) labelled images")
-            print(calibration.summary)
+            Console.out("calibrated on \(train!): \(calibration.examples) labelled images")
+            Console.out("\(lines: calibration.summary)")
         } else {
-            print("default map (no --train)")
+            Console.out("default map (no --train)")
         }
-        if details { print(report.details) }
-        print(report.table)
+        if details { Console.out("\(lines: report.details)") }
+        Console.out("\(lines: report.table)")
     }
 }

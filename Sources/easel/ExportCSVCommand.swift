@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Reports
 import Store
+import TerminalSafety
 
 /// `easel export csv --class NAME [-o FILE]`: the class report as CSV.
 struct ExportCSVCommand: ParsableCommand {
@@ -23,7 +24,7 @@ struct ExportCSVCommand: ParsableCommand {
         let store = try database.open()
         let record = try store.requireClass(className)
         let data = try ClassReport.csv(try store.results(classID: record.id))
-        if try AtomicFile.write(data, toFileOrStdout: output), let output {
+        if try Console.write(data, toFileOrStdout: output), let output {
             let rows = try store.statusCounts(classID: record.id).imported
             Console.error("wrote \(rows) rows to \(output)")
         }

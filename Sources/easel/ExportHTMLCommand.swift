@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Reports
 import Store
+import TerminalSafety
 
 /// `easel export html --class NAME [-o FILE]`: the printable class report.
 struct ExportHTMLCommand: ParsableCommand {
@@ -33,12 +34,12 @@ struct ExportHTMLCommand: ParsableCommand {
                 do {
                     thumbnails[result.artwork.id] = try PrintableReport.thumbnail(path: result.artwork.filePath)
                 } catch {
-                    Console.error(TextSanitizer.clean("\(result.artwork.filePath): \(error); printed without it"))
+                    Console.error("\(result.artwork.filePath): \(error); printed without it")
                 }
             }
         }
         let data = PrintableReport.html(className: record.name, results: results, thumbnails: thumbnails)
-        if try AtomicFile.write(data, toFileOrStdout: output), let output {
+        if try Console.write(data, toFileOrStdout: output), let output {
             Console.error("wrote the report of \(results.count) artworks to \(output)")
         }
     }

@@ -4,6 +4,7 @@ import Grading
 import Imaging
 import Reports
 import Store
+import TerminalSafety
 
 /// `easel export training --class NAME | --all -o DIR`: teacher-reviewed artworks as fine-tuning data.
 struct ExportTrainingCommand: AsyncParsableCommand {
@@ -13,8 +14,11 @@ struct ExportTrainingCommand: AsyncParsableCommand {
             "Write every teacher-reviewed artwork as a Qwen2-VL fine-tuning example (DIR/train.jsonl, DIR/images/).",
         discussion: """
             Each line of train.jsonl is {"messages": [system rubric prompt, user "<image>" + description, assistant \
-            critique], "images": ["images/….png"], "scores": {five sub-scores, total}, "source": "accepted"|"edited"}. \
-            Images are decoded and re-encoded as PNG with no metadata (no EXIF, no GPS).
+            critique], "images": ["images/….png"], "scores": {five sub-scores, total}, "source": \
+            "accepted"|"edited", "class": the class name (Training/'s validation split takes one in five of each \
+            class), "description": the artist's description as stored, "title": the artwork's title}. Images are \
+            decoded and re-encoded as PNG with no metadata (no EXIF, no GPS). `python -m easel_train train --data \
+            DIR` reads this folder as it is (see docs/training.md).
             """)
 
     @Option(name: .customLong("class"), help: "Export this class's reviewed artworks.")
@@ -56,7 +60,8 @@ struct ExportTrainingCommand: AsyncParsableCommand {
                         source: result.artwork.filePath, imageName: name,
                         record: TrainingRecord(
                             imagePath: "images/\(name)", description: result.artwork.description,
-                            critique: review.critique, scores: review.scores, source: review.status.rawValue)))
+                            critique: review.critique, scores: review.scores, source: review.status.rawValue,
+                            className: record.name, title: result.artwork.title)))
             }
         }
         guard !items.isEmpty else {
@@ -84,7 +89,7 @@ struct ExportTrainingCommand: AsyncParsableCommand {
         }
         let jsonl = folder.appendingPathComponent("train.jsonl").path
         try AtomicFile.write(lines, to: jsonl)
-        print("wrote \(items.count) examples to \(jsonl) (images in \(images.path))")
+        Console.out("wrote \(items.count) examples to \(jsonl) (images in \(images.path))")
     }
 
     /// A class name made safe for a file name.

@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import Grading
 import QwenVL
+import RemoteScoring
 import Store
+import TerminalSafety
+import VLMScoring
 
 /// `easel grade --class NAME [--scorer builtin|vlm|remote] [--force]`.
 struct GradeCommand: AsyncParsableCommand {
@@ -40,6 +43,9 @@ struct GradeCommand: AsyncParsableCommand {
                 + "256 image tokens.", valueName: "pixels"))
     var maxPixels: Int?
 
+    @Option(help: "vlm: artworks whose critiques are decoded together (1 grades one at a time).")
+    var batch: Int = VLMScorer.defaultBatchSize
+
     @Flag(help: "Regrade artworks that already have an assessment.")
     var force = false
 
@@ -62,6 +68,7 @@ struct GradeCommand: AsyncParsableCommand {
         if let maxPixels, maxPixels < ImagePreprocessor.defaultMinPixels {
             throw ValidationError("--max-pixels must be at least \(ImagePreprocessor.defaultMinPixels) (56×56)")
         }
+        guard (1...16).contains(batch) else { throw ValidationError("--batch must be 1 to 16") }
     }
 
     func run() async throws {
@@ -70,52 +77,80 @@ struct GradeCommand: AsyncParsableCommand {
         let remoteScorer = scorer == .remote ? try RemoteSetup.scorer(remote, model: model, maxPixels: maxPixels) : nil
         let store = try database.open()
         let record = try store.requireClass(className)
-        let name = TextSanitizer.clean(record.name)
-        let artworks = try store.artworks(classID: record.id)
-        guard !artworks.isEmpty else {
-            print("class \(name) has no artworks; add some with `easel import DIR --class \(name)`")
-            return
-        }
-        let latest = try store.latestAssessments(classID: record.id)
-        let todo = force ? artworks : artworks.filter { latest[$0.id] == nil }
-        guard !todo.isEmpty else {
-            print("all \(artworks.count) artworks of \(name) have an assessment; --force regrades them")
-            return
-        }
+        let name = record.name
+        let chosen: any Scorer
         if let files {
-            try await VLMGrading.grade(todo, of: artworks.count, className: name, files: files, store: store)
+            let vlm = try VLMScorerCheck.open(files, batchSize: batch)
+            Console.out("vlm scorer: \(vlm.version) (\(vlm.head == nil ? "template decoding" : "scoring head"))")
+            chosen = vlm
+        } else if let remoteScorer {
+            chosen = remoteScorer
+        } else {
+            chosen = try BuiltinScorerLoader.load(store)
+        }
+        let grader = ClassGrader(store: store, classID: record.id, scorer: chosen)
+        let (artworks, todo) = try grader.todo(force: force)
+        guard !artworks.isEmpty else {
+            Console.out("class \(name) has no artworks; add some with `easel import DIR --class \(name)`")
+            return
+        }
+        guard !todo.isEmpty else {
+            Console.out("all \(artworks.count) artworks of \(name) have an assessment; --force regrades them")
             return
         }
         if let remoteScorer {
             try RemoteSetup.approve(remoteScorer, agree: remote.agree)
-            try await RemoteGrading.grade(todo, of: artworks.count, className: name, scorer: remoteScorer, store: store)
-            return
+            try await RemoteSetup.check(remoteScorer)
         }
-        let builtin = try BuiltinScorerLoader.load(store)
-        let start = ContinuousClock.now
-        let measured = try await ClassProfiles.build(artworks, latest: latest, remeasure: Set(todo.map(\.id)))
-        let context = ClassContext(profiles: Array(measured.profiles.values))
-        let progress = ProgressReporter(label: "grading", total: todo.count)
-        var graded = 0, totals = 0
-        for artwork in todo {
-            guard let profile = measured.profiles[artwork.id] else { continue }
-            let assessment = builtin.assessment(for: profile, context: context, description: artwork.description)
-            try store.addAssessment(assessment, artworkID: artwork.id)
-            graded += 1
-            totals += assessment.total
-            progress.advance()
+        // Ctrl-C stops sending more work; what finished is committed already and stays.
+        let interrupt = Interrupt()
+        let work = Task { try await Self.grade(todo, with: grader) }
+        interrupt.onSignal { work.cancel() }
+        var summary = try await work.value
+        interrupt.restore()
+        let seconds = summary.seconds
+        let rate =
+            chosen.id == BuiltinScorer.identifier
+            ? "\(String(format: "%.1f", seconds > 0 ? Double(summary.graded) / seconds : 0)) artworks/s"
+            : "\(String(format: "%.1f", summary.graded > 0 ? seconds / Double(summary.graded) : 0)) s per artwork"
+        Console.out(
+            "graded \(summary.graded) of \(artworks.count) artworks of \(name) with \(chosen.id) \(chosen.version) "
+                + "in \(String(format: "%.2f", seconds)) s (\(rate))"
+                + (summary.meanTotal.map { ", mean total \($0)" } ?? ""))
+        if let remoteScorer { Console.out(TerminalText(RemoteSetup.traffic(remoteScorer, seconds: seconds))) }
+        if work.isCancelled { summary.failures.removeAll { $0.1.contains("CancellationError") } }
+        for (artwork, reason) in summary.failures {
+            Console.error(TerminalText(reason.contains(artwork.filePath) ? reason : "\(artwork.filePath): \(reason)"))
         }
-        progress.finish()
-        let seconds = (ContinuousClock.now - start).seconds
-        let rate = seconds > 0 ? Double(graded) / seconds : 0
-        print(
-            "graded \(graded) of \(artworks.count) artworks of \(name) with builtin \(builtin.version) "
-                + "in \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", rate)) artworks/s)"
-                + (graded > 0 ? ", mean total \(totals / graded)" : ""))
-        let failed = measured.failures.filter { failure in todo.contains { $0.id == failure.0.id } }
-        for (_, reason) in measured.failures {
-            FileHandle.standardError.write(Data("\(TextSanitizer.clean(reason))\n".utf8))
+        if work.isCancelled {
+            Console.error(
+                "interrupted: \(summary.graded) graded and kept; run the command again to grade the rest")
+            throw ExitCode(130)
         }
-        if !failed.isEmpty { throw ExitCode.failure }
+        if !summary.failures.isEmpty { throw ExitCode.failure }
+    }
+
+    /// Runs the grader with progress bars on stderr: one while the scorer measures the class, one while it grades.
+    static func grade(_ todo: [Artwork], with grader: ClassGrader) async throws -> ClassGrader.Summary {
+        var measuring: ProgressReporter?
+        var grading: ProgressReporter?
+        let summary = try await grader.run(todo) { event in
+            switch event {
+            case .measuring(let done, let total):
+                if measuring == nil { measuring = ProgressReporter(label: "measuring", total: total) }
+                if done > 0 { measuring?.advance() }
+            case .started:
+                if grading == nil {
+                    measuring?.finish()
+                    measuring = nil
+                    grading = ProgressReporter(label: "grading", total: todo.count)
+                }
+            case .graded, .failed:
+                grading?.advance()
+            }
+        }
+        measuring?.finish()
+        grading?.finish()
+        return summary
     }
 }

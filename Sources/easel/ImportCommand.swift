@@ -2,6 +2,7 @@ import ArgumentParser
 import ClassImport
 import Foundation
 import Store
+import TerminalSafety
 
 /// `easel import DIR --class NAME`: bring a folder of artwork photos into a class.
 struct ImportCommand: ParsableCommand {
@@ -29,7 +30,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let report = try ImportCommand.importFolder(folder, className: className, store: store, verbose: verbose)
-        print(ImportCommand.summary(report))
+        Console.out(ImportCommand.summary(report))
         if report.hasFailures { throw ExitCode(1) }
     }
 
@@ -40,30 +41,30 @@ struct ImportCommand: ParsableCommand {
             file, outcome, done, total in
             if outcome.hasPrefix("failed: ") {
                 progress.clear()
-                Console.error("\(TextSanitizer.clean(file)): \(outcome.dropFirst("failed: ".count))")
+                Console.error("\(file): \(outcome.dropFirst("failed: ".count))")
             } else if verbose {
                 Console.out("\(outcome.split(separator: " ").first ?? "") \(file)")
             }
             if total >= 50 { progress.update(done: done, total: total) }
         }
         progress.finish()
-        for warning in report.warnings { Console.error("warning: \(TextSanitizer.clean(warning))") }
+        for warning in report.warnings { Console.error("warning: \(warning)") }
         return report
     }
 
     /// The closing lines of an import.
-    static func summary(_ report: ImportReport) -> String {
-        var lines = [
-            "class \(TextSanitizer.clean(report.className)): \(report.added.count) added, \(report.updated.count) "
-                + "updated, \(report.unchanged.count) unchanged, \(report.failures.count) failed"
+    static func summary(_ report: ImportReport) -> TerminalText {
+        var lines: [TerminalText] = [
+            "class \(report.className): \(report.added.count) added, \(report.updated.count) updated, "
+                + "\(report.unchanged.count) unchanged, \(report.failures.count) failed"
         ]
         if !report.skipped.isEmpty {
-            let names = report.skipped.map(TextSanitizer.clean).joined(separator: ", ")
+            let names = report.skipped.joined(separator: ", ")
             lines.append("skipped \(report.skipped.count) other file(s), not JPEG or PNG by name: \(names)")
         }
         if report.hasFailures {
-            lines.append("failed: " + report.failures.map { TextSanitizer.clean($0.file) }.joined(separator: ", "))
+            lines.append("failed: \(report.failures.map(\.file).joined(separator: ", "))")
         }
-        return lines.joined(separator: "\n")
+        return .lines(lines)
     }
 }

@@ -5,6 +5,6 @@ struct ModelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
         abstract: "Inspect and run local GGUF models (Qwen2-VL as llama.cpp's converter writes it).",
-        subcommands: [ModelInfoCommand.self, ModelRunCommand.self]
+        subcommands: [ModelInfoCommand.self, ModelRunCommand.self, ModelQuantizeCommand.self]
     )
 }

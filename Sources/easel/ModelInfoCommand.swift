@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GGUF
+import TerminalSafety
 
 /// `easel model info FILE.gguf`: architecture, parameters, tensor types, context length and tokenizer of a file.
 struct ModelInfoCommand: AsyncParsableCommand {
@@ -27,7 +28,7 @@ struct ModelInfoCommand: AsyncParsableCommand {
             ("tokenizer", ModelInfoCommand.tokenizer(summary)),
         ]
         for (label, value) in rows {
-            print(label.padding(toLength: 14, withPad: " ", startingAt: 0) + TextSanitizer.clean(value))
+            Console.out("\(label.padding(toLength: 14, withPad: " ", startingAt: 0))\(value)")
         }
     }
 

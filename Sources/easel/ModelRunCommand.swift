@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Imaging
 import QwenVL
+import TerminalSafety
 import Tokenizer
 
 /// `easel model run`: generate text with a Qwen2-VL text GGUF on the CPU.
@@ -95,17 +96,17 @@ struct ModelRunCommand: AsyncParsableCommand {
         }
         if json {
             let result = try generate(nil)
-            print(try Self.json(result))
+            Console.out("\(lines: try Self.json(result))")
         } else {
             let result = try generate { piece in
-                FileHandle.standardOutput.write(Data(Self.printable(piece).utf8))
+                Console.outPiece("\(lines: piece)")
             }
-            print("")
+            Console.out("")
             let line = String(
-                format: "prompt %d tokens, %.1f tokens/s; generated %d tokens, %.1f tokens/s; stop: %@\n",
+                format: "prompt %d tokens, %.1f tokens/s; generated %d tokens, %.1f tokens/s; stop: %@",
                 result.promptTokens.count, result.promptTokensPerSecond, result.tokens.count,
                 result.generationTokensPerSecond, result.stopReason.rawValue)
-            FileHandle.standardError.write(Data(line.utf8))
+            Console.error("\(line)")
         }
     }
 
@@ -122,19 +123,6 @@ struct ModelRunCommand: AsyncParsableCommand {
         let text = prompt ?? ""
         let parts: [ChatMessage.Part] = image == nil ? [.text(text)] : [.image, .text(text)]
         return tokenizer.encode(chat ? ChatTemplate.qwen2VL([ChatMessage(role: .user, parts: parts)]) : text)
-    }
-
-    /// Generated text made safe for a terminal: control characters other than newline and tab become U+FFFD.
-    static func printable(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar -> Unicode.Scalar in
-                    switch scalar.value {
-                    case 0x09, 0x0A: scalar
-                    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: "\u{FFFD}"
-                    default: scalar
-                    }
-                }))
     }
 
     /// The result as the one JSON object of `--json`.

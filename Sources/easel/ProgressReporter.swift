@@ -1,5 +1,6 @@
 import Foundation
 import Grading
+import TerminalSafety
 
 /// Draws a ``ProgressMeter`` on stderr: redrawn in place on a terminal (at most ten times a second),
 /// a single closing line otherwise.
@@ -8,7 +9,6 @@ final class ProgressReporter {
     private let start = ContinuousClock.now
     private var lastDraw = ContinuousClock.now
     private var done = 0
-    private var note: String?
     private let interactive = isatty(STDERR_FILENO) == 1
 
     init(label: String, total: Int) {
@@ -16,10 +16,12 @@ final class ProgressReporter {
         draw()
     }
 
-    /// Counts one more item done; `note` (say the server's throughput) follows the bar until replaced.
-    func advance(note: String? = nil) {
-        done += 1
-        if let note { self.note = note }
+    /// Counts one more item done.
+    func advance() { advance(to: done + 1) }
+
+    /// Sets the number of items done so far.
+    func advance(to count: Int) {
+        done = count
         if interactive && (ContinuousClock.now - lastDraw > .milliseconds(100) || done == meter.total) { draw() }
     }
 
@@ -27,9 +29,9 @@ final class ProgressReporter {
     func finish() {
         if interactive {
             draw()
-            FileHandle.standardError.write(Data("\n".utf8))
+            Console.error("")
         } else {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            Console.error("\(meter.line(done: done, elapsed: elapsed))")
         }
     }
 
@@ -39,8 +41,6 @@ final class ProgressReporter {
     private func draw() {
         guard interactive else { return }
         lastDraw = ContinuousClock.now
-        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
+        Console.errorInPlace("\(meter.line(done: done, elapsed: elapsed))")
     }
-
-    private var line: String { meter.line(done: done, elapsed: elapsed) + (note.map { "  \($0)" } ?? "") }
 }

@@ -3,6 +3,8 @@ import Foundation
 import Grading
 import QwenVL
 import RemoteScoring
+import Settings
+import TerminalSafety
 
 /// The remote scorer's options on the command line, resolved against the config file's `[remote]` table (what is
 /// given is remembered there; what is not comes from there):
@@ -53,61 +55,65 @@ struct RemoteOptions: ParsableArguments {
 /// Builds the remote scorer from options and the `[remote]` table, and asks (once per endpoint) before anything
 /// is sent.
 enum RemoteSetup {
-    static let section = "remote"
     static let defaultKeyVariable = "EASEL_API_KEY"
 
     /// The scorer; `model` and `maxPixels` are the shared `--model`/`--max-pixels` options. Saves what was given.
     static func scorer(_ options: RemoteOptions, model: String?, maxPixels: Int?, remember: Bool = true) throws
         -> RemoteScorer
     {
-        var config = try EaselConfig.load(section: section)
+        var settings = try EaselSettings.load()
+        var config = try settings.table(RemoteSettings.self)
         if remember {
-            config["endpoint"] = options.endpoint ?? config["endpoint"]
-            config["model"] = model ?? config["model"]
-            config["concurrency"] = options.concurrency.map(String.init) ?? config["concurrency"]
-            config["format"] = options.format ?? config["format"]
-            config["api_key_env"] = options.apiKeyEnv ?? config["api_key_env"]
-            config["api_key_file"] =
-                options.apiKeyFile.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? config["api_key_file"]
-            config["timeout"] = options.timeout.map { String($0) } ?? config["timeout"]
-            config["max_pixels"] = maxPixels.map(String.init) ?? config["max_pixels"]
-            if options.allowHTTP { config["allow_http"] = "true" }
+            config.endpoint = options.endpoint ?? config.endpoint
+            config.model = model ?? config.model
+            config.concurrency = options.concurrency ?? config.concurrency
+            config.format = options.format ?? config.format
+            config.apiKeyEnv = options.apiKeyEnv ?? config.apiKeyEnv
+            config.apiKeyFile =
+                options.apiKeyFile.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? config.apiKeyFile
+            config.timeout = options.timeout.map { Int($0.rounded(.up)) } ?? config.timeout
+            config.maxPixels = maxPixels ?? config.maxPixels
+            if options.allowHTTP { config.allowHTTP = true }
         }
-        guard let endpointText = config["endpoint"], let modelName = config["model"] else {
+        guard let endpointText = config.endpoint, let modelName = config.model else {
             throw GradingError.scorerUnavailable(
-                "--scorer remote needs --endpoint URL and --model NAME (none remembered in \(config.path))")
+                "--scorer remote needs --endpoint URL and --model NAME (none remembered in \(settings.path))")
         }
-        let endpoint = try RemoteEndpoint(endpointText, allowHTTP: config["allow_http"] == "true")
-        let format = try ReplyFormat(rawValue: config["format"] ?? "json").orThrow(
-            ValidationError("--format must be json or template"))
-        let concurrency = try Int(config["concurrency"] ?? "4").flatMap { (1...64).contains($0) ? $0 : nil }.orThrow(
-            ValidationError("--concurrency must be 1…64"))
-        let timeout = try Double(config["timeout"] ?? "120").flatMap { $0 > 0 ? $0 : nil }.orThrow(
-            ValidationError("--timeout must be a positive number of seconds"))
-        let pixels = Int(config["max_pixels"] ?? "") ?? ImagePreprocessor.defaultMaxPixels
+        let endpoint = try RemoteEndpoint(endpointText, allowHTTP: config.allowHTTP == true)
+        guard let format = ReplyFormat(rawValue: config.format ?? "json") else {
+            throw ValidationError("--format must be json or template")
+        }
+        let concurrency = config.concurrency ?? 4
+        guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be 1…64") }
+        let timeout = Double(config.timeout ?? 120)
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
         let key = try apiKey(config)
         let client = RemoteClient(endpoint: endpoint, apiKey: key, concurrency: concurrency, timeout: timeout)
         let scorer = RemoteScorer(
-            client: client, model: modelName, format: format, concurrency: concurrency, maxPixels: pixels,
-            critiqueLimit: Int(config["critique_chars"] ?? "").flatMap { $0 >= 20 ? $0 : nil }
-                ?? RemoteScorer.defaultCritiqueLimit)
-        if remember { try config.save() }
+            client: client, model: modelName, format: format, concurrency: concurrency,
+            maxPixels: config.maxPixels ?? ImagePreprocessor.defaultMaxPixels,
+            critiqueLimit: config.critiqueChars.flatMap { $0 >= 20 ? $0 : nil } ?? RemoteScorer.defaultCritiqueLimit)
+        if remember {
+            settings.set(config)
+            try settings.save()
+        }
         return scorer
     }
 
     /// The key from the file named in the settings, else the environment variable; nil when neither is set.
-    static func apiKey(_ config: EaselConfig) throws -> APIKey? {
-        if let file = config["api_key_file"] { return try APIKey.file(file) }
-        let name = config["api_key_env"] ?? defaultKeyVariable
+    static func apiKey(_ config: RemoteSettings) throws -> APIKey? {
+        if let file = config.apiKeyFile { return try APIKey.file(file) }
+        let name = config.apiKeyEnv ?? defaultKeyVariable
         return try APIKey.environment(name, in: ProcessInfo.processInfo.environment)
     }
 
     /// Asks the teacher, the first time for each endpoint host, to agree to what is sent; `--yes` agrees. Without
     /// a terminal and without `--yes` it stops with the one-line statement and how to agree.
     static func approve(_ scorer: RemoteScorer, agree: Bool, interactive: Bool = isatty(STDIN_FILENO) == 1) throws {
-        var config = try EaselConfig.load(section: section)
+        var settings = try EaselSettings.load()
+        var config = try settings.table(RemoteSettings.self)
         let host = scorer.client.endpoint.host
-        var approved = (config["approved"] ?? "").split(separator: ",").map {
+        var approved = (config.approved ?? "").split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces)
         }
         if approved.contains(host) { return }
@@ -121,16 +127,29 @@ enum RemoteSetup {
                 "\(scorer.disclosure); nothing was sent. Agree with --yes (asked once per endpoint)")
         }
         approved.append(host)
-        config["approved"] = approved.joined(separator: ",")
-        try config.save()
-        print("approved sending artworks to \(host) (remembered in \(config.path))")
+        config.approved = approved.joined(separator: ",")
+        settings.set(config)
+        try settings.save()
+        Console.out("approved sending artworks to \(host) (remembered in \(settings.path))")
     }
-}
 
-extension Optional {
-    /// The value, or the error when there is none.
-    fileprivate func orThrow(_ error: some Error) throws -> Wrapped {
-        guard let value = self else { throw error }
-        return value
+    /// Checks that the server answers and serves the model, then prints the scorer's version.
+    static func check(_ scorer: RemoteScorer) async throws {
+        try await scorer.checkServer()
+        Console.out("remote scorer: \(scorer.version), \(scorer.concurrency) in flight")
+    }
+
+    /// The traffic line printed after grading.
+    static func traffic(_ scorer: RemoteScorer, seconds: Double) -> String {
+        let stats = scorer.client.statistics
+        let rate = seconds > 0 ? Int(Double(stats.completionTokens) / seconds) : 0
+        return "sent \(stats.requests) requests (\(stats.retries) retries): \(kilobytes(stats.bytesSent)) out, "
+            + "\(kilobytes(stats.bytesReceived)) back; \(stats.promptTokens) prompt and \(stats.completionTokens) "
+            + "completion tokens (server \(rate) tokens/s)"
+    }
+
+    static func kilobytes(_ bytes: Int) -> String {
+        bytes >= 1_000_000
+            ? String(format: "%.1f MB", Double(bytes) / 1e6) : String(format: "%.1f kB", Double(bytes) / 1e3)
     }
 }

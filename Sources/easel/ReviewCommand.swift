@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Grading
+import Settings
 import Store
 import TUI
 import TerminalGraphics
@@ -36,7 +37,7 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let config = try ReviewConfig.load()
+        let config = try EaselSettings.load().table(ReviewSettings.self)
         let preference = try GraphicsPreference(parsing: graphics ?? config.graphics ?? "auto")
         var chosenTheme = try ThemeLoader.load(
             name: theme ?? config.theme ?? "default", searching: ThemeLoader.searchFolders())

@@ -1,7 +1,9 @@
 import Foundation
 import GGUF
 import Grading
+import Settings
 import Store
+import VLMScoring
 import Workstation
 
 /// The background grader `easel review` runs: the built-in scorer, the VLM scorer with the files remembered in the
@@ -11,14 +13,15 @@ enum ReviewScorer {
 
     /// The VLM scorer of the remembered files and its header label ("vlm tiny-untied").
     static func vlm() throws -> (scorer: VLMScorer, label: String) {
-        let config = try EaselConfig.load()
-        guard let model = config["model"], let mmproj = config["mmproj"] else {
+        let settings = try EaselSettings.load()
+        let config = try settings.table(VLMSettings.self)
+        guard let model = config.model, let mmproj = config.mmproj else {
             throw GradingError.scorerUnavailable(
-                "review --scorer vlm: no model remembered in \(config.path); run `easel grade --class NAME "
+                "review --scorer vlm: no model remembered in \(settings.path); run `easel grade --class NAME "
                     + "--scorer vlm --model TEXT.gguf --mmproj VISION.gguf` once to remember one")
         }
         let scorer = try VLMScorerCheck.open(
-            VLMFiles(model: model, mmproj: mmproj, head: config["head"], maxPixels: VLMFiles.maxPixels(in: config)))
+            VLMFiles(model: model, mmproj: mmproj, head: config.head, maxPixels: config.maxPixels))
         return (scorer, "vlm " + modelName(model))
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Store
+import TerminalSafety
 
 /// `easel status --class NAME`: how far one class has come.
 struct StatusCommand: ParsableCommand {
@@ -14,13 +15,13 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let record = try store.requireClass(className)
-        print(StatusCommand.summary(of: try store.statusCounts(classID: record.id), className: record.name))
+        Console.out(StatusCommand.summary(of: try store.statusCounts(classID: record.id), className: record.name))
     }
 
     /// The status lines of a class.
-    static func summary(of c: StatusCounts, className: String) -> String {
+    static func summary(of c: StatusCounts, className: String) -> TerminalText {
         """
-        class \(TextSanitizer.clean(className))
+        class \(className)
           imported   \(c.imported)
           graded     \(c.graded)
           reviewed   \(c.reviewed) (accepted \(c.accepted), edited \(c.edited))

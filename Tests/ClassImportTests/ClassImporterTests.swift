@@ -137,12 +137,11 @@ import Testing
             report.failures == [ImportFailure(file: "a.png.txt", reason: "the description contains a NUL character")])
     }
 
-    @Test("the 12 MP phone photo behind a .png name imports upright as 3024×4032")
+    @Test(
+        "the 12 MP phone photo behind a .png name imports upright as 3024×4032",
+        .enabled(if: RepositoryPaths.sharedImage("drawing-garlic.png") != nil, "needs ../shared/data/images"))
     func phonePhoto() throws {
-        guard let photo = RepositoryPaths.sharedImage("drawing-garlic.png") else {
-            print("skipped: ../shared/data/images/drawing-garlic.png is not present")
-            return
-        }
+        let photo = try #require(RepositoryPaths.sharedImage("drawing-garlic.png"))
         let folder = try ImportFolder()
         try FileManager.default.copyItem(atPath: photo, toPath: folder.path("drawing-garlic.png"))
         let store = try Store(path: folder.database)

@@ -1,5 +1,6 @@
 import CSV
 import ClassImport
+import EaselTestSupport
 import Foundation
 import GRDB
 import Store
@@ -17,15 +18,13 @@ import Testing
 
     func path(_ name: String) -> String { (root as NSString).appendingPathComponent(name) }
 
-    @Test("a corrupt JPEG and a text file named .png are reported by name; the phone photo imports upright")
+    @Test(
+        "a corrupt JPEG and a text file named .png are reported by name; the phone photo imports upright",
+        .enabled(if: TestEnvironment.hasSharedImages, "needs ../shared/data/images"))
     func acceptanceBadFiles() throws {
-        let shared = (EaselBinary.repositoryRoot as NSString).appendingPathComponent("../shared/data/images")
+        let shared = TestEnvironment.sharedImages.path
         let photo = (shared as NSString).appendingPathComponent("drawing-garlic.png")
         let painting = (shared as NSString).appendingPathComponent("painting-shipwreck.jpg")
-        guard FileManager.default.fileExists(atPath: photo), FileManager.default.fileExists(atPath: painting) else {
-            print("skipped: ../shared/data/images is not present")
-            return
-        }
         let folder = path("class")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(

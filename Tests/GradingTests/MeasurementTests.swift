@@ -37,7 +37,7 @@ import Testing
         let m = measure(Synth.marks(inX: 0..<0.5, strokes: 80))
         #expect(m[.balanceLeftRight] < -0.95)
         #expect(m[.balance] < 0.05)
-        #expect(EvidenceWriter.note(.balance, m) == "marks filling only the left half of the page")
+        #expect(EvidenceWriter.note(.balance, m) == "100% of the weight in the left half")
         let even = measure(Synth.marks(strokes: 160))
         #expect(even[.balance] > 0.6)
         #expect(LinearMap.default.scores(even).composition > LinearMap.default.scores(m).composition)

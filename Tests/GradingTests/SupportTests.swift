@@ -45,7 +45,7 @@ import Testing
         let scores = try Scores(originality: 12, color: 15, texture: 9, composition: 11, content: 14)
         let record = TrainingRecord(
             imagePath: "images/demo-ab.png", description: "A boat at dusk", critique: "Lovely.", scores: scores,
-            source: "edited")
+            source: "edited", className: "7B", title: "Dusk")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let line = String(decoding: try encoder.encode(record), as: UTF8.self)
@@ -61,5 +61,8 @@ import Testing
         #expect((object["scores"] as? [String: Int])?["total"] == 61)
         #expect((object["scores"] as? [String: Int])?["color"] == 15)
         #expect(object["source"] as? String == "edited")
+        #expect(object["class"] as? String == "7B")
+        #expect(object["description"] as? String == "A boat at dusk")
+        #expect(object["title"] as? String == "Dusk")
     }
 }

@@ -4,22 +4,20 @@ import Testing
 @testable import Imaging
 
 @Suite struct RealPhotoTests {
-    @Test("the 12 MP phone photo behind a .png name is a JPEG with orientation 6, upright 3024×4032")
+    @Test(
+        "the 12 MP phone photo behind a .png name is a JPEG with orientation 6, upright 3024×4032",
+        .enabled(if: TestImages.present, "needs ../shared/data/images"))
     func phonePhotoInfo() throws {
-        guard let url = TestImages.real("drawing-garlic.png") else {
-            print("skipped: \(TestImages.sharedImages.path) is absent")
-            return
-        }
+        let url = try #require(TestImages.real("drawing-garlic.png"))
         let info = try ImageDecoder.info(of: try Data(contentsOf: url))
         #expect(info == ImageInfo(format: .jpeg, width: 3024, height: 4032, orientation: 6))
     }
 
-    @Test("the phone photo decodes upright at full size, and its preview matches a downscaled full decode")
+    @Test(
+        "the phone photo decodes upright at full size, and its preview matches a downscaled full decode",
+        .enabled(if: TestImages.present, "needs ../shared/data/images"))
     func phonePhotoDecode() throws {
-        guard let url = TestImages.real("drawing-garlic.png") else {
-            print("skipped: \(TestImages.sharedImages.path) is absent")
-            return
-        }
+        let url = try #require(TestImages.real("drawing-garlic.png"))
         let data = try Data(contentsOf: url)
         let full = try ImageDecoder.decode(contentsOf: url)
         #expect(full.width == 3024 && full.height == 4032)
@@ -32,12 +30,11 @@ import Testing
         #expect(TestImages.meanDifference(preview, reference) < 4)
     }
 
-    @Test("the RGBA drawing decodes at 600×450 with its transparent parts white")
+    @Test(
+        "the RGBA drawing decodes at 600×450 with its transparent parts white",
+        .enabled(if: TestImages.present, "needs ../shared/data/images"))
     func rgbaDrawing() throws {
-        guard let url = TestImages.real("drawing-char6.png") else {
-            print("skipped: \(TestImages.sharedImages.path) is absent")
-            return
-        }
+        let url = try #require(TestImages.real("drawing-char6.png"))
         let data = try Data(contentsOf: url)
         #expect(try ImageDecoder.info(of: data) == ImageInfo(format: .png, width: 600, height: 450, orientation: 1))
         let image = try ImageDecoder.decode(data)
@@ -46,13 +43,12 @@ import Testing
 }
 
 @Suite struct MoreRealImageTests {
-    @Test("the second phone photo and the 2000×1500 scan decode, and every real image's info matches its decode")
+    @Test(
+        "the second phone photo and the 2000×1500 scan decode, and every real image's info matches its decode",
+        .enabled(if: TestImages.present, "needs ../shared/data/images"))
     func infoMatchesDecode() throws {
         for name in ["drawing-char4.png", "drawing-char5.png", "painting-the_scream.jpg", "painting-starry_night.jpg"] {
-            guard let url = TestImages.real(name) else {
-                print("skipped: \(TestImages.sharedImages.path) is absent")
-                return
-            }
+            let url = try #require(TestImages.real(name))
             let info = try ImageDecoder.info(contentsOf: url)
             let preview = try ImageDecoder.decodePreview(contentsOf: url, maxWidth: 256, maxHeight: 256)
             #expect(max(preview.width, preview.height) == 256, "\(name)")

@@ -14,6 +14,9 @@ enum TestImages {
         return url.deletingLastPathComponent().appendingPathComponent("shared/data/images")
     }()
 
+    /// Whether the shared data folder is present (the real-image tests are skipped without it).
+    static var present: Bool { FileManager.default.fileExists(atPath: sharedImages.path) }
+
     /// The real image `name`, or nil (the test then skips) when the shared data folder is absent.
     static func real(_ name: String) -> URL? {
         let url = sharedImages.appendingPathComponent(name)

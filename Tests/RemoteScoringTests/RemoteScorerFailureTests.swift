@@ -1,3 +1,4 @@
+import EaselTestSupport
 import Foundation
 import Grading
 import Imaging
@@ -178,14 +179,13 @@ import Testing
     @Test("cancelling the task cancels the request in flight")
     func cancellation() async throws {
         let server = try MisbehavingServer { _, _ in
-            .reply(status: 200, body: MisbehavingServer.completion(Self.valid), delay: 5)
+            .reply(status: 200, body: MisbehavingServer.completion(Self.valid), delay: 60)
         }
-        let scorer = try Self.scorer(server, timeout: 30)
-        let start = ContinuousClock.now
+        // Were the request not cancelled, the valid reply would arrive after 60 s and be returned.
+        let scorer = try Self.scorer(server, timeout: 120)
         let task = Task { try await scorer.assess(Self.input, context: .empty) }
         try await Task.sleep(for: .milliseconds(300))
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(ContinuousClock.now - start < .seconds(3))
     }
 }

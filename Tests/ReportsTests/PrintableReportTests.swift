@@ -1,3 +1,4 @@
+import EaselTestSupport
 import Foundation
 import Imaging
 import Rubric
@@ -54,12 +55,11 @@ import Testing
         #expect(ids.count == 2)
     }
 
-    @Test("thumbnails are small PNGs without metadata, embedded as data URIs")
+    @Test(
+        "thumbnails are small PNGs without metadata, embedded as data URIs",
+        .enabled(if: TestEnvironment.hasShared("data/images/drawing-garlic.png"), "needs ../shared/data/images"))
     func thumbnails() throws {
-        let photo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("shared/data/images/drawing-garlic.png").path
-        try #require(FileManager.default.fileExists(atPath: photo), "needs ../shared/data/images beside the checkout")
+        let photo = TestEnvironment.shared("data/images/drawing-garlic.png").path
         let png = try PrintableReport.thumbnail(path: photo)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         let image = try ImageDecoder.decode(png)

@@ -83,7 +83,7 @@ import Testing
             let text = frame.grid.text
             #expect(text.contains("王小明 José"))
             #expect(!text.contains("\u{1B}") && !text.contains("\u{7}"))
-            #expect(text.contains("red") && !text.contains("[31m") && !text.contains("[0m"))
+            #expect(text.contains("␛[31mred␛[0m"), "escape sequences show as inert Control Pictures")
             for row in 0..<rows {
                 #expect(DisplayWidth.of(frame.grid.line(row)) == columns, "row \(row) is \(frame.grid.line(row))")
             }

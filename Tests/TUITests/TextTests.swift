@@ -15,14 +15,15 @@ import Testing
         #expect(DisplayWidth.truncate("山と川と海", to: 7) == "山と川…")
     }
 
-    @Test("safe text removes escape sequences and control characters but keeps the words")
+    @Test("safe text (the one Sanitizer) shows escape sequences and controls inert but keeps the words")
     func safeText() {
-        #expect(SafeText.clean("a\u{1B}[31mred\u{1B}[0m b") == "ared b")
-        #expect(SafeText.clean("x\u{1B}]0;title\u{7}y") == "xy")
-        #expect(SafeText.clean("x\u{1B}]8;;http://e\u{1B}\\link\u{1B}]8;;\u{1B}\\y") == "xlinky")
-        #expect(SafeText.clean("p\u{1B}Pq#0;2;0;0;0~~\u{1B}\\q") == "pq")
-        #expect(SafeText.clean("bell\u{7}\u{8}\u{7F}\u{9B}2Jend") == "bellend")
-        #expect(SafeText.clean("evil\u{202E}txt") == "eviltxt")
+        #expect(SafeText.clean("a\u{1B}[31mred\u{1B}[0m b") == "a␛[31mred␛[0m b")
+        #expect(SafeText.clean("x\u{1B}]0;title\u{7}y") == "x␛]0;title␇y")
+        #expect(
+            SafeText.clean("x\u{1B}]8;;http://e\u{1B}\\link\u{1B}]8;;\u{1B}\\y") == "x␛]8;;http://e␛\\link␛]8;;␛\\y")
+        #expect(SafeText.clean("p\u{1B}Pq#0;2;0;0;0~~\u{1B}\\q") == "p␛Pq#0;2;0;0;0~~␛\\q")
+        #expect(SafeText.clean("bell\u{7}\u{8}\u{7F}\u{9B}2Jend") == "bell␇␈␡\\u{9B}2Jend")
+        #expect(SafeText.clean("evil\u{202E}txt") == "evil\\u{202E}txt")
         #expect(SafeText.clean("one\r\ntwo\tthree") == "one two three")
         #expect(SafeText.clean("one\r\ntwo", keepNewlines: true) == "one\ntwo")
         #expect(SafeText.clean("Café 山 🎨") == "Café 山 🎨")

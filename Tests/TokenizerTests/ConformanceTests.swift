@@ -3,12 +3,10 @@ import Testing
 import Tokenizer
 
 @Suite struct ConformanceTests {
-    @Test("The real Qwen2 vocabulary converts to 151,657 tokens and one merge per multi-byte token")
+    @Test(
+        "The real Qwen2 vocabulary converts to 151,657 tokens and one merge per multi-byte token",
+        .enabled(if: QwenVocabulary.missingReason == nil, "needs ../shared/data/qwen2"))
     func vocabularyShape() throws {
-        guard QwenVocabulary.missingReason == nil else {
-            print(QwenVocabulary.missingReason!)
-            return
-        }
         let vocabulary = try #require(QwenVocabulary.vocabulary)
         #expect(vocabulary.tokens.count == 151_657)
         #expect(vocabulary.tokens[198] == "Ċ")
@@ -21,12 +19,10 @@ import Tokenizer
         #expect(tokenizer.specialTokenID("<|image_pad|>") == 151_655)
     }
 
-    @Test("All cases of tokenizer-tests.inp give the token ids of tokenizer-tests.out")
+    @Test(
+        "All cases of tokenizer-tests.inp give the token ids of tokenizer-tests.out",
+        .enabled(if: QwenVocabulary.missingReason == nil, "needs ../shared/data/qwen2"))
     func llamaCppCases() throws {
-        guard QwenVocabulary.missingReason == nil else {
-            print(QwenVocabulary.missingReason!)
-            return
-        }
         let tokenizer = try #require(QwenVocabulary.tokenizer)
         let directory = QwenVocabulary.dataDirectory
         let input = try String(contentsOf: directory.appendingPathComponent("tokenizer-tests.inp"), encoding: .utf8)
@@ -43,18 +39,22 @@ import Tokenizer
         }
     }
 
-    @Test("Checked ids: user, assistant, system, newline")
+    @Test(
+        "Checked ids: user, assistant, system, newline",
+        .enabled(if: QwenVocabulary.missingReason == nil, "needs ../shared/data/qwen2"))
     func knownIDs() throws {
-        guard let tokenizer = QwenVocabulary.tokenizer else { return }
+        let tokenizer = try #require(QwenVocabulary.tokenizer)
         #expect(tokenizer.encode("user") == [872])
         #expect(tokenizer.encode("assistant") == [77091])
         #expect(tokenizer.encode("system") == [8948])
         #expect(tokenizer.encode("\n") == [198])
     }
 
-    @Test("decode(encode(x)) == x over accents, CJK, emoji with ZWJ, combining marks, controls and whitespace")
+    @Test(
+        "decode(encode(x)) == x over accents, CJK, emoji with ZWJ, combining marks, controls and whitespace",
+        .enabled(if: QwenVocabulary.missingReason == nil, "needs ../shared/data/qwen2"))
     func roundTrip() throws {
-        guard let tokenizer = QwenVocabulary.tokenizer else { return }
+        let tokenizer = try #require(QwenVocabulary.tokenizer)
         let corpus = [
             "Café crème brûlée, naïve façade, Ångström, Øresund, Łódź, Šťastný, İstanbul",
             "中文字符测试：你好，世界！日本語のテキスト、カタカナ。한국어 문장입니다.",
@@ -77,9 +77,11 @@ import Tokenizer
         }
     }
 
-    @Test("Special tokens are recognised in text, longest match first, and can be turned off")
+    @Test(
+        "Special tokens are recognised in text, longest match first, and can be turned off",
+        .enabled(if: QwenVocabulary.missingReason == nil, "needs ../shared/data/qwen2"))
     func specialTokens() throws {
-        guard let tokenizer = QwenVocabulary.tokenizer else { return }
+        let tokenizer = try #require(QwenVocabulary.tokenizer)
         let ids = tokenizer.encode("<|im_start|>user\nhi<|im_end|>")
         #expect(ids.first == 151_644)
         #expect(ids.last == 151_645)
@@ -92,13 +94,15 @@ import Tokenizer
         #expect(!tokenizer.isSpecial(872))
     }
 
-    @Test("The Qwen2-VL chat template renders and tokenizes with vision tokens")
+    @Test(
+        "The Qwen2-VL chat template renders and tokenizes with vision tokens",
+        .enabled(if: QwenVocabulary.missingReason == nil, "needs ../shared/data/qwen2"))
     func chatTemplate() throws {
         let prompt = ChatTemplate.qwen2VL([ChatMessage(role: .user, parts: [.image, .text("Describe it.")])])
         #expect(
             prompt == "<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n<|im_start|>user\n"
                 + "<|vision_start|><|image_pad|><|vision_end|>Describe it.<|im_end|>\n<|im_start|>assistant\n")
-        guard let tokenizer = QwenVocabulary.tokenizer else { return }
+        let tokenizer = try #require(QwenVocabulary.tokenizer)
         let ids = tokenizer.encode(prompt)
         #expect(Array(ids.prefix(3)) == [151_644, 8948, 198])
         #expect(ids.contains(151_652) && ids.contains(151_655) && ids.contains(151_653))

@@ -111,23 +111,3 @@ final class ImageClassFixture {
         #expect(reason.contains("gone.png"))
     }
 }
-
-@Suite struct ReviewConfigTests {
-    @Test("the config file sets theme, graphics and scorer; mistakes name the file and line")
-    func parse() throws {
-        let config = try ReviewConfig.parse(
-            "# mine\n[review]\ntheme = \"light\"\ngraphics = \"blocks\"\nscorer = \"none\"\n\n[other]\nx = 1\n",
-            file: "config.toml")
-        #expect(config == ReviewConfig(theme: "light", graphics: "blocks", scorer: "none"))
-        #expect(
-            throws: TUIError.syntax(
-                file: "config.toml", line: 2, message: "graphics must be auto, sixel, blocks or none, not 'kitty'")
-        ) {
-            try ReviewConfig.parse("[review]\ngraphics = \"kitty\"\n", file: "config.toml")
-        }
-        #expect(throws: TUIError.syntax(file: "config.toml", line: 3, message: "review.theme must be a \"string\"")) {
-            try ReviewConfig.parse("[review]\n\ntheme = 3\n", file: "config.toml")
-        }
-        #expect(try ReviewConfig.load(path: "/nonexistent/easel/config.toml") == ReviewConfig())
-    }
-}

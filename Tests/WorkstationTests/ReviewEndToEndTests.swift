@@ -1,3 +1,4 @@
+import EaselTestSupport
 import Foundation
 import Imaging
 import Store
@@ -8,15 +9,7 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static var binary: URL? {
-        let build = root.appendingPathComponent(".build")
-        let candidates =
-            [build.appendingPathComponent("debug/easel")]
-            + ((try? FileManager.default.contentsOfDirectory(atPath: build.path)) ?? []).map {
-                build.appendingPathComponent("\($0)/debug/easel")
-            }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    static var binary: URL? { TestEnvironment.easelBinary }
 
     /// Three generated artworks and a class.csv in a fresh folder.
     static func makeClass(in folder: URL) throws {
@@ -50,12 +43,11 @@ import Testing
         return process.terminationStatus
     }
 
-    @Test("accept, edit a score and the critique, undo, quit, reopen: the database holds exactly that")
+    @Test(
+        "accept, edit a score and the critique, undo, quit, reopen: the database holds exactly that",
+        .enabled(if: TestEnvironment.canDriveReview, "needs /usr/bin/tmux and a built easel"))
     func reviewSession() throws {
-        guard Tmux.available, let binary = Self.binary else {
-            print("skipped: needs /usr/bin/tmux and a built easel (swift build) under .build")
-            return
-        }
+        let binary = try #require(Self.binary)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("easel-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.makeClass(in: folder.appendingPathComponent("art"))

@@ -1,8 +1,10 @@
+import EaselTestSupport
 import Foundation
 import Grading
 import Store
 import TUI
 import Testing
+import VLMScoring
 
 @testable import Workstation
 
@@ -40,26 +42,11 @@ import Testing
         #expect(session.screenModel.scorerName == "vlm tiny-untied")
     }
 
-    @Test("[review] scorer = \"vlm\" is accepted beside a [vlm] table; another scorer names the file and line")
-    func config() throws {
-        let text = "[review]\nscorer = \"vlm\"\n\n[vlm]\nmodel = \"/m/t.gguf\"\nmmproj = \"/m/v.gguf\"\n"
-        #expect(try ReviewConfig.parse(text, file: "config.toml") == ReviewConfig(scorer: "vlm"))
-        #expect(
-            throws: TUIError.syntax(
-                file: "config.toml", line: 2, message: "scorer must be builtin, vlm or none, not 'gpt'")
-        ) {
-            try ReviewConfig.parse("[review]\nscorer = \"gpt\"\n", file: "config.toml")
-        }
-        #expect(ReviewConfig.path(environment: ["EASEL_CONFIG": "/c/e.toml", "XDG_CONFIG_HOME": "/x"]) == "/c/e.toml")
-        #expect(ReviewConfig.path(environment: ["XDG_CONFIG_HOME": "/x"]) == "/x/easel/config.toml")
-    }
-
-    @Test("review in tmux with [review] scorer = \"vlm\": the header names the model, keys answer, all get graded")
+    @Test(
+        "review in tmux with [review] scorer = \"vlm\": the header names the model, keys answer, all get graded",
+        .enabled(if: TestEnvironment.canDriveReview, "needs /usr/bin/tmux and a built easel"))
     func reviewWithVLM() throws {
-        guard Tmux.available, let binary = ReviewEndToEndTests.binary else {
-            print("skipped: needs /usr/bin/tmux and a built easel (swift build) under .build")
-            return
-        }
+        let binary = try #require(ReviewEndToEndTests.binary)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("easel-vlm-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try ReviewEndToEndTests.makeClass(in: folder.appendingPathComponent("art"))

@@ -64,9 +64,26 @@ void ek_quantize_activation(int kind, const float *x, void *dst, int64_t n);
 /// unsupported type.
 int ek_dequantize_row(int type, const void *src, float *dst, int64_t n);
 
+/// Quantizes `n` f32 values (a multiple of the type's block size) from `src` into `type` blocks at `dst`, with
+/// llama.cpp's reference scale searches. Types: F32, F16, Q8_0, Q5_0, Q4_K, Q5_K, Q6_K. Returns 0, or -1 for
+/// another type or a length that is not whole blocks.
+int ek_quantize_row(int type, const float *src, void *dst, int64_t n);
+/// IEEE binary32 -> binary16, round to nearest even (overflow gives infinity).
+uint16_t ek_float_to_half(float f);
+
 /// out[r] = dot(weight row r, activation) for `nrows` rows of `n` values each, rows `row_bytes` apart.
 /// `act` holds the activation in the format ek_activation_kind(type) names. Returns 0, or -1 for an unsupported type.
 int ek_gemv_rows(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act, float *out);
+
+/// The small-batch product: out[k * out_stride + r] = dot(weight row r, activation k) for `nact` activation rows
+/// (each in the format ek_activation_kind(type) names, `act_stride` bytes apart). Each weight row is read from memory
+/// once for all of them; the AVX2 Q4_K/Q5_K/Q6_K/Q8_0 kernels also unpack each weight block once per four
+/// activations. Every output equals what ek_gemv_rows gives for that activation alone, bit for bit.
+/// Returns 0, or -1 for an unsupported type.
+int ek_gemm_rows(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
+                 size_t act_stride, int nact, float *out, int64_t out_stride);
+int ek_gemm_rows_with(int simd, int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
+                      size_t act_stride, int nact, float *out, int64_t out_stride);
 
 /// The same two operations with the implementation chosen explicitly (simd = 1: AVX2, 0: portable scalar).
 /// simd = 1 on a CPU without AVX2 falls back to scalar.

@@ -84,5 +84,9 @@ void ets_enable_mouse(void);
 int ets_read_mouse(int *y, int *x, int *button);
 /// Reads one key, waiting at most timeout_ms (-1 waits forever). Returns an ets_read_result.
 int ets_read_key(int timeout_ms, int *code);
+/// After ets_read_key returned ESC: the rest of an escape sequence curses did not recognise for this TERM
+/// ("[1~" for Home from tmux under TERM=xterm-256color), read without waiting into buffer (NUL-terminated).
+/// Returns its length; 0, reading nothing, when no CSI or SS3 sequence follows (a lone Esc).
+int ets_read_sequence(char *buffer, int capacity);
 
 #endif

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A private tmux server (`-L`, no user config) for driving the real `easel` binary.
+public struct Tmux {
+    public init() {}
+
+    public let socket = "easel-test-\(UUID().uuidString.prefix(8))"
+
+    public static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    /// Runs tmux with posix_spawn and waitpid: Foundation's Process never sees the client exit, because the
+    /// server that `new-session` forks inherits the descriptor Process watches.
+    @discardableResult
+    public func run(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        // The test runner's threads block signals; tmux and the panes it starts would inherit that mask and
+        // then never die on kill-server (SIGHUP) or SIGTERM.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, argv[0], &actions, &attributes, &cArguments, environ) == 0 else {
+            throw CocoaError(.executableLoad)
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+
+    /// Starts `command` in a detached session of `columns`×`rows`.
+    public func start(_ command: String, columns: Int = 100, rows: Int = 30, environment: [String: String] = [:]) throws
+    {
+        var arguments = ["new-session", "-d", "-s", "app", "-x", "\(columns)", "-y", "\(rows)"]
+        for (key, value) in environment { arguments += ["-e", "\(key)=\(value)"] }
+        try run(arguments + [command])
+    }
+
+    public func keys(_ keys: String...) throws { try run(["send-keys", "-t", "app"] + keys) }
+
+    public func literal(_ text: String) throws { try run(["send-keys", "-t", "app", "-l", text]) }
+
+    public func screen(escapes: Bool = false) throws -> String {
+        try run(["capture-pane", "-t", "app", "-p"] + (escapes ? ["-e"] : []))
+    }
+
+    /// Waits until the screen contains `text`; returns the screen, or nil after `timeout` seconds.
+    public func wait(for text: String, timeout: Double = 30) throws -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let screen = try screen()
+            if screen.contains(text) { return screen }
+            usleep(50_000)
+        }
+        return nil
+    }
+
+    /// Stops the server and removes its socket file (tmux leaves it behind).
+    public func kill() {
+        _ = try? run(["kill-server"])
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(folder)/tmux-\(getuid())/\(socket)")
+    }
+}
