@@ -47,7 +47,11 @@ targets += [
 // MARK: - Store and reports
 
 targets += [
-    .target(name: "Store", dependencies: ["Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
+        name: "Store",
+        dependencies: [
+            "Rubric", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Rubric", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
         name: "Reports", dependencies: ["Rubric", "Store", "Imaging", .product(name: "CSV", package: "CSV.swift")]),
@@ -58,7 +62,7 @@ targets += [
         name: "EaselCLITests",
         dependencies: [
             "ClassImport", "Store", "EaselTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "CSV", package: "CSV.swift"), "Imaging", "Workstation", "GGUF",
         ]),
 ]
 
@@ -126,7 +130,7 @@ targets += [
         name: "EaselBench",
         dependencies: [
             "EaselTestSupport", "Imaging", "ClassImport", "Store", "Grading", "TUI", "TerminalGraphics", "Workstation",
-            "GGUF", "Tensor", "QwenVL", "Quantize", "TerminalSafety", "COpenBLAS",
+            "GGUF", "Tensor", "QwenVL", "Quantize", "TerminalSafety", "COpenBLAS", "VLMScoring", "Tokenizer", "Rubric",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 ]
@@ -177,6 +181,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

@@ -123,12 +123,40 @@ int easel_png_decode(const uint8_t *data, size_t size, long long max_pixels, uin
     png_set_expand(png);  // palette to RGB, grey below 8 bits to 8, tRNS to an alpha channel
     png_set_scale_16(png);
     png_set_gray_to_rgb(png);
+    int interlaced = png_get_interlace_type(png, png_info) != PNG_INTERLACE_NONE;
     png_set_interlace_handling(png);
     png_read_update_info(png, png_info);
     int channels = png_get_channels(png, png_info);  // 3 or 4 now
     size_t row_bytes = png_get_rowbytes(png, png_info);
     if ((channels != 3 && channels != 4) || row_bytes != (size_t)width * (size_t)channels)
         png_error(png, "unexpected PNG layout after expansion");
+    if (!interlaced) {
+        // Row by row: 16-bit samples are scaled to 8 as each row is read, and alpha is composited one row at a
+        // time, so the peak is the 8-bit RGB output plus one row (a 16-bit RGBA 10000x10000 PNG took 720 MB:
+        // the output and a whole RGBA copy).
+        if (channels == 4) {
+            rgba = malloc((size_t)width * 4);
+            if (!rgba) png_error(png, "out of memory");
+        }
+        for (png_uint_32 y = 0; y < height; y++) {
+            uint8_t *row_out = out + (size_t)y * width * 3;
+            if (channels == 3) {
+                png_read_row(png, row_out, NULL);
+                continue;
+            }
+            png_read_row(png, rgba, NULL);
+            for (size_t i = 0; i < width; i++) {
+                unsigned a = rgba[4 * i + 3], white = 255 * (255 - a);
+                row_out[3 * i] = (uint8_t)((rgba[4 * i] * a + white + 127) / 255);
+                row_out[3 * i + 1] = (uint8_t)((rgba[4 * i + 1] * a + white + 127) / 255);
+                row_out[3 * i + 2] = (uint8_t)((rgba[4 * i + 2] * a + white + 127) / 255);
+            }
+        }
+        png_read_end(png, NULL);
+        png_destroy_read_struct(&png, &png_info, NULL);
+        free(rgba);
+        return EASEL_IMG_OK;
+    }
     rows = malloc(sizeof(png_bytep) * height);
     if (!rows) png_error(png, "out of memory");
     uint8_t *target = out;

@@ -79,8 +79,9 @@ static void q5_0_row(const float *x, ek_q5_0 *y, int64_t nb) {
 // MARK: - K-quants with a scale and a min per 32 values (Q4_K, Q5_K)
 
 /// Fits x[i] ≈ scale·L[i] − m (L in 0...nmax, m ≥ 0) for one group of n values, minimising Σ w·err². Starts from the
-/// plain range fit, then tries `steps + 1` grids stretched by rmin + rdelta·k levels, solving the weighted least
-/// squares for scale and min on each. Returns the scale; *m gets the (non-negative) min.
+/// plain range fit, then tries `steps + 1` grids of (nmax + rmin + rdelta·k) levels over [origin, hi], solving the
+/// weighted least squares for scale and min on each. As in ggml, the grid origin moves to the best min found so far,
+/// so later grids start from the current best fit. Returns the scale; *m gets the (non-negative) min.
 static float fit_scale_min(int n, int nmax, const float *x, const float *w, uint8_t *L, float *m, float rmin,
                            float rdelta, int steps) {
     float lo = x[0], hi = x[0], sw = w[0], swx = w[0] * x[0];
@@ -97,12 +98,12 @@ static float fit_scale_min(int n, int nmax, const float *x, const float *w, uint
         return 0;
     }
     float inv = nmax / (hi - lo);
-    float scale = 1 / inv, offset = lo;
+    float scale = 1 / inv;
     float best = 0;
     for (int i = 0; i < n; i++) {
         L[i] = (uint8_t)ek_clamp(ek_round(inv * (x[i] - lo)), 0, nmax);
         const float e = scale * L[i] + lo - x[i];
-        best += w[i] * e * e;
+        best += w[i] * (e * e);  // this grouping, as ggml's, so near-ties resolve the same way
     }
     uint8_t trial[32];
     for (int k = 0; k <= steps; k++) {
@@ -126,16 +127,16 @@ static float fit_scale_min(int n, int nmax, const float *x, const float *w, uint
         float err = 0;
         for (int i = 0; i < n; i++) {
             const float e = s * trial[i] + o - x[i];
-            err += w[i] * e * e;
+            err += w[i] * (e * e);
         }
         if (err < best) {
             memcpy(L, trial, (size_t)n);
             best = err;
             scale = s;
-            offset = o;
+            lo = o;  // the next grids start here
         }
     }
-    *m = -offset;
+    *m = -lo;
     return scale;
 }
 

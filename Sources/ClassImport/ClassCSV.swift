@@ -12,20 +12,25 @@ public struct ClassCSVRow: Sendable, Hashable {
     public var description: String
     /// The line of the file where the row starts, 1-based.
     public var line: Int
+    /// The student's ID in the school's gradebook, from an optional `id` or `student_id` column (empty when none).
+    public var studentID: String
 
     /// Creates a row.
-    public init(file: String, student: String, title: String, description: String, line: Int) {
+    public init(
+        file: String, student: String, title: String, description: String, line: Int, studentID: String = ""
+    ) {
         self.file = file
         self.student = student
         self.title = title
         self.description = description
         self.line = line
+        self.studentID = studentID
     }
 }
 
 /// Reads `class.csv`: RFC 4180 (quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF),
 /// UTF-8 with or without a byte-order mark, header `file,student,title,description` in any order and
-/// letter case, extra columns ignored. Anything malformed is an error naming the line.
+/// letter case, an optional `student_id` (or `id`) column, extra columns ignored. Anything malformed is an error naming the line.
 public enum ClassCSV {
     /// The columns the header must have.
     public static let columns = ["file", "student", "title", "description"]
@@ -45,6 +50,7 @@ public enum ClassCSV {
                 message: "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); "
                     + "the header must be file,student,title,description")
         }
+        let idColumn = index["student_id"] ?? index["id"]
         var rows: [ClassCSVRow] = []
         var seen: [String: Int] = [:]
         for record in records.dropFirst() {
@@ -66,10 +72,11 @@ public enum ClassCSV {
                     file: name, line: record.line, message: "\(file) is listed twice (also on line \(first))")
             }
             seen[file.lowercased()] = record.line
+            let studentID = idColumn.flatMap { $0 < record.fields.count ? record.fields[$0] : nil } ?? ""
             rows.append(
                 ClassCSVRow(
                     file: file, student: value("student"), title: value("title"), description: value("description"),
-                    line: record.line))
+                    line: record.line, studentID: studentID.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         return rows
     }

@@ -33,6 +33,11 @@ public struct ClassImporter: Sendable {
         let listing = try FolderListing(path: path)
         report.skipped = listing.others
         report.imagesFound = listing.images.count
+        for name in listing.undecodableNames {
+            report.failures.append(
+                ImportFailure(
+                    file: name, reason: "the file name is not valid UTF-8 text; rename the file and import again"))
+        }
         let rows = try listing.classCSV.map { try ClassCSV.parse(readCSV($0), name: "class.csv") } ?? []
         let matched = Self.match(rows: rows, images: listing.images, report: &report)
         let klass = try store.ensureClass(named: className)
@@ -69,6 +74,7 @@ public struct ClassImporter: Sendable {
                     case .added: report.added.append(file)
                     case .updated: report.updated.append(file)
                     case .unchanged: report.unchanged.append(file)
+                    case .replaced: report.replaced.append(file)
                     }
                     progress?(file, Self.word(outcome), done, listing.images.count)
                 }
@@ -83,6 +89,7 @@ public struct ClassImporter: Sendable {
         case .added: "added"
         case .updated(_, let fields): "updated (\(fields.joined(separator: ", ")))"
         case .unchanged: "unchanged"
+        case .replaced: "picture replaced (earlier scores kept in the history; grade it again)"
         }
     }
 

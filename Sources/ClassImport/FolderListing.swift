@@ -11,6 +11,9 @@ struct FolderListing {
     let classCSV: String?
     /// Other files and subfolders (a subfolder with a trailing `/`), in name order.
     let others: [String]
+    /// Names that are not valid UTF-8 (shown with U+FFFD in place of the bad bytes): they cannot be named in
+    /// `class.csv` or stored, so each is reported as a failure asking to rename the file.
+    let undecodableNames: [String]
 
     static let imageExtensions: Set<String> = ["jpg", "jpeg", "png"]
 
@@ -21,12 +24,7 @@ struct FolderListing {
             throw ClassImportError.folderNotFound(path)
         }
         guard isDirectory.boolValue else { throw ClassImportError.notAFolder(path) }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: absolute)
-        } catch {
-            throw ClassImportError.unreadableFolder(path, reason: Self.reason(error))
-        }
+        let (names, undecodable) = try Self.rawNames(absolute, shownAs: path)
         let sorted = names.filter { !$0.hasPrefix(".") }.sorted {
             $0.compare($1, options: [.caseInsensitive, .numeric]) == .orderedAscending
         }
@@ -50,11 +48,32 @@ struct FolderListing {
         }
         let imageStems = Set(images.flatMap { [$0, ($0 as NSString).deletingPathExtension] })
         self.path = absolute
+        self.undecodableNames = undecodable.filter { !$0.hasPrefix(".") }.sorted()
         self.images = images
         self.classCSV = csv
         self.others = rest.filter { name in
             !(name.lowercased().hasSuffix(".txt") && imageStems.contains((name as NSString).deletingPathExtension))
         }
+    }
+
+    /// The entries of a folder, read as bytes: names that are valid UTF-8, and the others decoded lossily.
+    static func rawNames(_ folder: String, shownAs path: String) throws -> (valid: [String], invalid: [String]) {
+        guard let directory = opendir(folder) else {
+            throw ClassImportError.unreadableFolder(path, reason: String(cString: strerror(errno)))
+        }
+        defer { closedir(directory) }
+        var valid: [String] = []
+        var invalid: [String] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes == Array(".".utf8) || bytes == Array("..".utf8) { continue }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                valid.append(name)
+            } else {
+                invalid.append(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        return (valid, invalid)
     }
 
     /// The sidecar description file of an image, if there is one: `NAME.png.txt`, else `NAME.txt`.

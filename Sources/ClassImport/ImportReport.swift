@@ -47,6 +47,8 @@ public struct ImportReport: Sendable {
     public var updated: [String] = []
     /// Artworks already there, unchanged.
     public var unchanged: [String] = []
+    /// Known files with new content (re-photographed): the artwork's picture was replaced, its history kept.
+    public var replaced: [String] = []
     /// Image files that could not be imported.
     public var failures: [ImportFailure] = []
     /// Other files in the folder, not imported.

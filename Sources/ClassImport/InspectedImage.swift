@@ -20,6 +20,14 @@ struct InspectedImage: Sendable {
         isKnown: (String) throws -> Bool
     ) -> Result<InspectedImage, ImportFailure> {
         let path = (folder as NSString).appendingPathComponent(file)
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            // Reading a FIFO would wait for a writer forever (and then say "empty").
+            return .failure(
+                ImportFailure(
+                    file: file, reason: "not a regular file (a pipe, device or socket); only picture files are imported"
+                ))
+        }
         var data = Data()
         let read = ThreadCPUTime.measure {
             data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
@@ -30,7 +38,7 @@ struct InspectedImage: Sendable {
                 ImportFailure(file: file, reason: readable ? ImagingError.empty.description : "cannot read the file"))
         }
         var digest = ""
-        let hash = ThreadCPUTime.measure { digest = SHA256.hex(of: data) }
+        let hash = ThreadCPUTime.measure { digest = ArtworkFile.sha256Hex(data) }
         // Content already in the class was validated when it was first imported: the header is enough.
         let known = (try? isKnown(digest)) ?? false
         var info: ImageInfo?
@@ -59,7 +67,8 @@ struct InspectedImage: Sendable {
         }
         let artwork = NewArtwork(
             filePath: path, sha256: digest, byteSize: Int64(data.count), width: info.width, height: info.height,
-            title: row.map(\.title), description: description, studentName: row.map(\.student))
+            title: row.map(\.title), description: description, studentName: row.map(\.student),
+            studentExternalID: row.map(\.studentID))
         return .success(InspectedImage(artwork: artwork, read: read, hash: hash, validate: validate))
     }
 

@@ -2,6 +2,7 @@ import EaselTestSupport
 import Foundation
 import GGUF
 import Tensor
+import Tokenizer
 
 /// A Qwen2-VL-shaped text model with random weights in llama.cpp's Q4_K_M layout, written as GGUF for benchmarks.
 struct SyntheticModel {
@@ -11,6 +12,8 @@ struct SyntheticModel {
     var kvHeads = 2
     var ffn = 8960
     var vocab = 151_936
+    /// The real vocabulary to store (e.g. Qwen2's, from `qwen.tiktoken`), padded to `vocab`; nil stores placeholders.
+    var vocabulary: BPEVocabulary? = nil
 
     var headDim: Int { hidden / heads }
 
@@ -63,9 +66,15 @@ struct SyntheticModel {
         w.set("\(arch).rope.dimension_sections", .array(.int32, sections.map { .int32(Int32($0)) }))
         w.set("tokenizer.ggml.model", .string("gpt2"))
         w.set("tokenizer.ggml.pre", .string("qwen2"))
-        w.set("tokenizer.ggml.tokens", .array(.string, (0..<vocab).map { .string("[PAD\($0)]") }))
-        w.set("tokenizer.ggml.token_type", .array(.int32, [GGUFValue](repeating: .int32(5), count: vocab)))
-        w.set("tokenizer.ggml.merges", .array(.string, []))
+        let known = vocabulary.map { Array($0.tokens.prefix(vocab)) } ?? []
+        let tokens = known + (known.count..<vocab).map { "[PAD\($0)]" }
+        let types =
+            (vocabulary.map { Array($0.tokenTypes.prefix(vocab)) } ?? [])
+            + [Int32](
+                repeating: 5, count: vocab - known.count)
+        w.set("tokenizer.ggml.tokens", .array(.string, tokens.map { .string($0) }))
+        w.set("tokenizer.ggml.token_type", .array(.int32, types.map { .int32($0) }))
+        w.set("tokenizer.ggml.merges", .array(.string, (vocabulary?.merges ?? []).map { .string($0) }))
         w.set("tokenizer.ggml.eos_token_id", .uint32(UInt32(min(151_645, vocab - 1))))
         w.set("tokenizer.ggml.bos_token_id", .uint32(UInt32(min(151_643, vocab - 1))))
         w.set("tokenizer.ggml.padding_token_id", .uint32(UInt32(min(151_643, vocab - 1))))

@@ -70,6 +70,10 @@ public struct BuiltinScorer: Scorer {
         OriginalityMeasurer.measure(profile, peers: context.peers(excluding: profile.id))
     }
 
+    /// The key a calibration fitted on one class alone is stored under ("builtin@class7"); a calibration
+    /// pooled over classes is stored under ``identifier`` and serves every class without its own.
+    public static func calibrationKey(classID: Int64) -> String { "\(identifier)@class\(classID)" }
+
     /// FNV-1a over UTF-8, for seeding.
     static func hash(_ text: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -81,12 +81,23 @@ public struct ClassGrader: Sendable {
     {
         let artworks = try store.artworks(classID: classID)
         let latest = try store.latestAssessments(classID: classID)
-        let members = artworks.map { artwork in
+        // A file whose content is no longer the picture imported is neither measured nor graded (its scores would
+        // sit beside another picture); it is reported as a failure naming the file.
+        var changed: [String: String] = [:]
+        for artwork in artworks where remeasure.contains(artwork.id) || latest[artwork.id] == nil {
+            do {
+                _ = try ArtworkFile.contents(of: artwork)
+            } catch {
+                changed[artwork.sha256] = "\(error)"
+            }
+        }
+        let members = artworks.filter { changed[$0.sha256] == nil }.map { artwork in
             ClassMember(
                 id: artwork.sha256, path: artwork.filePath, description: artwork.description,
                 stored: remeasure.contains(artwork.id) ? nil : latest[artwork.id]?.assessment)
         }
-        let context = try await scorer.classContext(for: members, progress: progress)
+        var context = try await scorer.classContext(for: members, progress: progress)
+        context.unreadable.merge(changed) { _, mine in mine }
         return Prepared(artworks: artworks, latest: latest, context: context)
     }
 
@@ -134,7 +145,8 @@ public struct ClassGrader: Sendable {
                     switch result {
                     case .success(let assessment):
                         do {
-                            _ = try store.addAssessment(assessment, artworkID: artwork.id)
+                            _ = try store.addAssessment(
+                                assessment, artworkID: artwork.id, imageSHA256: artwork.sha256)
                             summary.graded += 1
                             summary.totals += assessment.total
                             onEvent(.graded(artwork.id, total: assessment.total))
@@ -174,8 +186,8 @@ public struct ClassGrader: Sendable {
                             description: artwork.description))
                 }
                 do {
-                    let image = try ArtworkLoader.image(
-                        contentsOf: URL(fileURLWithPath: artwork.filePath), longestSide: side)
+                    let image = try ImageDecoder.decodePreview(
+                        ArtworkFile.contents(of: artwork), maxWidth: side, maxHeight: side)
                     return .success(ArtworkInput(id: artwork.sha256, image: image, description: artwork.description))
                 } catch {
                     return .failure(Failure(message: "\(error)"))

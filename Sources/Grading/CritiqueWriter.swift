@@ -53,7 +53,7 @@ public enum CritiqueWriter {
         let clause = chosen.map { rng.pick($0.clauses) } ?? "You have made a start, and that is the hardest part."
         guard let subject else { return clause }
         let lowered = clause.prefix(1).lowercased() + clause.dropFirst()
-        return rng.pick(["In your picture of \(subject), \(lowered)", "Looking at your \(subject), \(lowered)"])
+        return rng.pick(["In your picture of \(subject), \(lowered)", "In this picture of \(subject), \(lowered)"])
     }
 
     /// The next step: advice on the weakest measurement of the lowest-scoring dimension that can take advice

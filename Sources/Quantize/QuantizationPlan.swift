@@ -28,7 +28,8 @@ public struct QuantizationPlan: Sendable {
 
     /// The scheme the plan follows.
     public let scheme: QuantizationScheme
-    /// Every tensor of the input, in file order.
+    /// Every tensor of the input, in llama-quantize's order: tensors outside the blocks first, then block by block
+    /// (by layer number), by name within each. The layer counters of the rules run in this order too.
     public let entries: [Entry]
 
     /// llama.cpp's `use_more_bits(i, n)`: the layers of a Q4_K_M file whose attn_v and ffn_down get Q6_K.
@@ -48,9 +49,20 @@ public struct QuantizationPlan: Sendable {
         return name != "position_embd.weight" && name != "token_types.weight"
     }
 
-    /// The plan for `tensors` (in file order) of a model with `layers` transformer blocks.
-    public init(scheme: QuantizationScheme, tensors: [GGUFTensorInfo], layers: Int) {
+    /// The layer of a `blk.N.…` tensor, or -1 (as llama.cpp's loader parses it to order tensors).
+    static func layer(of name: String) -> Int {
+        guard name.hasPrefix("blk.") else { return -1 }
+        let digits = name.dropFirst(4).prefix { $0.isASCII && $0.isNumber }
+        return Int(digits) ?? -1
+    }
+
+    /// The plan for `tensors` (in any order) of a model with `layers` transformer blocks.
+    public init(scheme: QuantizationScheme, tensors unordered: [GGUFTensorInfo], layers: Int) {
         self.scheme = scheme
+        let tensors = unordered.sorted { a, b in
+            let (la, lb) = (Self.layer(of: a.name), Self.layer(of: b.name))
+            return la != lb ? la < lb : Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8))
+        }
         let hasOutput = tensors.contains { $0.name == "output.weight" }
         let valueLayers = tensors.filter { Self.isValueProjection($0.name) }.count
         var valueIndex = 0

@@ -3,7 +3,13 @@ import Foundation
 /// Writes a file all at once: the bytes go to a temporary file beside it, are flushed to disk, and the
 /// temporary file is renamed over the target, so a reader never sees half a file and a failure (a full
 /// disk) leaves the old file as it was.
+///
+/// Exports hold students' names and grades: a new file is created 0600 (owner only), and a file replaced
+/// keeps the permissions it had (a teacher who shared it on purpose keeps that choice).
 public enum AtomicFile {
+    /// The permissions of a new export.
+    public static let newFileMode: mode_t = 0o600
+
     /// Writes `data` to `path` atomically.
     /// - Throws: ``ReportsError/diskFull(path:)`` or ``ReportsError/cannotWrite(path:reason:)``.
     public static func write(_ data: Data, to path: String) throws {
@@ -11,9 +17,12 @@ public enum AtomicFile {
         let name = (path as NSString).lastPathComponent
         let temporary = ((folder.isEmpty ? "." : folder) as NSString)
             .appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        var existing = stat()
+        let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o777 : newFileMode
+        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, newFileMode)
         guard fd >= 0 else { throw error(errno, path: path) }
         do {
+            if fchmod(fd, mode) != 0 { throw error(errno, path: path) }
             try writeAll(data, to: fd, path: path)
             if fsync(fd) != 0 { throw error(errno, path: path) }
             close(fd)

@@ -6,13 +6,16 @@ import Store
 /// The class report: one CSV row per artwork with its description, final scores (the teacher's where reviewed, else the
 /// latest assessment's), band, review status and critique.
 ///
-/// RFC 4180 (CRLF line ends, quoted where needed) in UTF-8, written by the CSV.swift library. A cell that a
+/// RFC 4180 (CRLF line ends, quoted where needed) in UTF-8 with a byte-order mark by default (Excel on Windows reads
+/// a UTF-8 file without one as the local code page and garbles accented names), written by the CSV.swift library.
+/// A cell that a
 /// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a
 /// leading apostrophe so it shows as text.
 public enum ClassReport {
     /// The header, in order.
     public static let columns = [
-        "student", "title", "description", "file", "originality", "color", "texture", "composition", "content", "total",
+        "student_id", "student", "title", "description", "file", "originality", "color", "texture", "composition",
+        "content", "total",
         "band",
         "status", "critique", "scorer", "reviewed_at",
     ]
@@ -22,7 +25,8 @@ public enum ClassReport {
         let scores = result.finalScores
         let numbers = scores.map { s in Dimension.allCases.map { String(s[$0]) } + [String(s.total)] }
         return [
-            result.studentName ?? "", result.artwork.title, result.artwork.description, result.artwork.fileName,
+            result.studentExternalID ?? "", result.studentName ?? "", result.artwork.title, result.artwork.description,
+            result.artwork.fileName,
         ] + (numbers ?? Array(repeating: "", count: 6)) + [
             scores.map { $0.totalBand.word } ?? "",
             result.status.rawValue,
@@ -32,14 +36,23 @@ public enum ClassReport {
         ]
     }
 
-    /// The whole report as CSV bytes: header then one row per result.
-    public static func csv(_ results: [ArtworkResult]) throws -> Data {
+    /// The UTF-8 byte-order mark.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The whole report as CSV bytes: header then one row per result, after a byte-order mark unless
+    /// `byteOrderMark` is false.
+    public static func csv(_ results: [ArtworkResult], byteOrderMark: Bool = true) throws -> Data {
+        try encode(header: columns, rows: results.map(cells), byteOrderMark: byteOrderMark)
+    }
+
+    /// CSV bytes of a header and rows, each cell formula-guarded.
+    static func encode(header: [String], rows: [[String]], byteOrderMark: Bool) throws -> Data {
         let stream = OutputStream(toMemory: ())
         do {
             let writer = try CSVWriter(stream: stream, newline: .crlf)
-            try writer.write(row: columns)
-            for result in results {
-                try writer.write(row: cells(result).map(guardFormula))
+            try writer.write(row: header.map(guardFormula))
+            for row in rows {
+                try writer.write(row: row.map(guardFormula))
             }
             writer.stream.close()
         } catch {
@@ -49,7 +62,7 @@ public enum ClassReport {
             throw ReportsError.encoding("the CSV writer produced no data")
         }
         data.append(contentsOf: [0x0D, 0x0A])
-        return data
+        return byteOrderMark ? Data(Self.byteOrderMark) + data : data
     }
 
     /// A cell made safe for spreadsheets: text that starts like a formula gets a leading apostrophe.

@@ -38,6 +38,15 @@ public enum PrintableReport {
         return try PNGEncoder.encode(image)
     }
 
+    /// A PNG thumbnail of an artwork's picture, read only while its file holds the content imported (a changed
+    /// file is not printed beside the scores of the old picture).
+    /// - Throws: ``StoreError/fileChanged(path:)``, or ``ImagingError`` when it cannot be decoded.
+    public static func thumbnail(of artwork: Artwork) throws -> Data {
+        let image = try ImageDecoder.decodePreview(
+            ArtworkFile.contents(of: artwork), maxWidth: thumbnailSide, maxHeight: thumbnailSide)
+        return try PNGEncoder.encode(image)
+    }
+
     /// Text made safe inside HTML: `& < > " '` escaped, control characters (but line breaks and tabs) dropped.
     public static func escape(_ text: String) -> String {
         var out = ""
@@ -60,35 +69,72 @@ public enum PrintableReport {
 
     // MARK: - Parts
 
+    /// A date as parents read it: "3 December 2026".
+    public static func readableDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = .current
+        formatter.dateFormat = "d MMMM yyyy"
+        return formatter.string(from: date)
+    }
+
+    /// The style sheet shared by the class and student pages.
+    static let style = """
+        body { font: 11pt/1.4 Georgia, serif; margin: 2em; color: #111; }
+        h1 { font-size: 18pt; margin: 0 0 .2em; } h2 { font-size: 13pt; margin: 0 0 .3em; }
+        .meta { color: #555; margin-bottom: 1.2em; }
+        table { border-collapse: collapse; } th, td { padding: .15em .6em; text-align: left; vertical-align: top; }
+        .summary th, .history th { border-bottom: 1px solid #888; } td.n, th.n { text-align: right; white-space: nowrap; }
+        .charts { display: flex; flex-wrap: wrap; gap: 2em; margin: 0 0 1.5em; break-inside: avoid; }
+        .charts figure { margin: 0; } figcaption { font-size: 10pt; color: #333; margin-bottom: .3em; }
+        svg text { font-family: Georgia, serif; fill: #111; }
+        .card { display: flex; gap: 1.2em; border-top: 1px solid #bbb; padding: 1em 0; break-inside: avoid; }
+        .card img { width: 180px; height: auto; border: 1px solid #ccc; align-self: flex-start; }
+        .profile { display: block; margin: .4em 0; }
+        .critique { white-space: pre-wrap; margin: .5em 0 0; } .status { color: #555; font-style: italic; }
+        .descriptor { color: #444; font-size: 9.5pt; }
+        @page { margin: 1.5cm; }
+        @media print {
+          body { margin: 0; font-size: 10pt; } .summary { break-after: page; } a { color: inherit; }
+          .card img { width: 140px; }
+          .student .card { display: block; break-inside: auto; }
+          .student .card img { float: right; margin: 0 0 .5em 1em; }
+          .student .over-time { break-inside: avoid; } h2 { break-after: avoid; }
+        }
+        """
+
     private static func head(className: String, results: [ArtworkResult], date: Date) -> String {
         let name = escape(className)
-        let totals = results.compactMap { $0.finalScores?.total }
-        let mean = totals.isEmpty ? "–" : String(format: "%.1f", Double(totals.reduce(0, +)) / Double(totals.count))
-        let reviewed = results.filter { $0.status != .unreviewed }.count
-        return """
+        let statistics = ClassStatistics(results)
+        var facts = ["\(results.count) artworks", "\(statistics.reviewed) reviewed by the teacher"]
+        if statistics.suggested > 0 { facts.append("\(statistics.suggested) suggested, not yet reviewed") }
+        if statistics.notGraded > 0 { facts.append("\(statistics.notGraded) not graded yet") }
+        facts.append("mean total \(statistics.meanTotal.map(SVGChart.mean) ?? "–") / 100")
+        var page = """
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <title>Class report: \(name)</title>
             <style>
-            body { font: 11pt/1.4 Georgia, serif; margin: 2em; color: #111; }
-            h1 { font-size: 18pt; margin: 0 0 .2em; } .meta { color: #555; margin-bottom: 1.2em; }
-            table { border-collapse: collapse; } th, td { padding: .15em .6em; text-align: left; }
-            .summary th { border-bottom: 1px solid #888; } .summary td.n { text-align: right; }
-            .card { display: flex; gap: 1.2em; border-top: 1px solid #bbb; padding: 1em 0; break-inside: avoid; }
-            .card img { width: 180px; height: auto; border: 1px solid #ccc; align-self: flex-start; }
-            .card h2 { font-size: 13pt; margin: 0 0 .3em; } .scores td.n { text-align: right; }
-            .critique { white-space: pre-wrap; margin: .5em 0 0; } .status { color: #555; font-style: italic; }
-            @media print { body { margin: 0; } .summary { break-after: page; } }
+            \(style)
             </style>
             </head>
             <body>
             <h1>Class report: \(name)</h1>
-            <p class="meta">\(results.count) artworks · \(reviewed) reviewed by the teacher · mean total \(mean) / 100 · \
-            made \(ClassReport.timestamp(date)) by Easel</p>
+            <p class="meta">\(facts.joined(separator: " · ")) · \(readableDate(date))</p>
 
             """
+        if statistics.scored > 0 {
+            let note =
+                statistics.suggested > 0
+                ? " (\(statistics.scored - statistics.suggested) reviewed, \(statistics.suggested) suggested)" : ""
+            page += "<div class=\"charts\">\n<figure>\n<figcaption>Final totals of \(statistics.scored) artworks\(note)"
+            page += "</figcaption>\n" + SVGChart.histogram(statistics.histogram) + "</figure>\n"
+            page += "<figure>\n<figcaption>Class mean per dimension (0–20)</figcaption>\n"
+            page += SVGChart.dimensionMeans(statistics.dimensionMeans) + "</figure>\n</div>\n"
+        }
+        return page
     }
 
     private static func summaryTable(_ results: [ArtworkResult]) -> String {
@@ -98,7 +144,7 @@ public enum PrintableReport {
             let scores = result.finalScores
             rows += "<tr><td>\(escape(result.studentName ?? ""))</td><td>\(escape(title(result)))</td>"
             rows += "<td class=\"n\">\(scores.map { String($0.total) } ?? "–")</td>"
-            rows += "<td>\(scores?.totalBand.word ?? "not graded")</td><td>\(result.status.rawValue)</td></tr>\n"
+            rows += "<td>\(scores?.totalBand.word ?? "not graded")</td><td>\(statusWords(result))</td></tr>\n"
         }
         return rows + "</table>\n"
     }
@@ -114,6 +160,7 @@ public enum PrintableReport {
             html += "<p><em>\(escape(result.artwork.description))</em></p>\n"
         }
         if let scores = result.finalScores {
+            html += SVGChart.profile(scores)
             html += "<table class=\"scores\">\n"
             for dimension in Dimension.allCases {
                 html += "<tr><td>\(dimension.title)</td><td class=\"n\">\(scores[dimension]) / 20</td>"
@@ -131,15 +178,24 @@ public enum PrintableReport {
         return html + "</div>\n</section>\n"
     }
 
-    private static func title(_ result: ArtworkResult) -> String {
+    static func title(_ result: ArtworkResult) -> String {
         result.artwork.title.isEmpty ? result.artwork.fileName : result.artwork.title
     }
 
-    private static func statusLine(_ result: ArtworkResult) -> String {
+    /// The status in a parent's words, for the summary table.
+    static func statusWords(_ result: ArtworkResult) -> String {
         switch result.status {
-        case .unreviewed: "Not reviewed yet; scores and critique by \(escape(result.scorer))."
-        case .accepted: "Reviewed and accepted by the teacher."
-        case .edited: "Reviewed and corrected by the teacher."
+        case .unreviewed: result.finalScores == nil ? "not graded yet" : "suggested, not yet reviewed"
+        case .accepted, .edited: "reviewed by the teacher"
+        }
+    }
+
+    /// The status as a sentence, under an artwork's scores.
+    static func statusLine(_ result: ArtworkResult) -> String {
+        switch result.status {
+        case .unreviewed: "Suggested, not yet reviewed by the teacher."
+        case .accepted: "Reviewed by the teacher, who kept the suggested scores."
+        case .edited: "Reviewed by the teacher, who corrected the scores or the critique."
         }
     }
 }

@@ -90,7 +90,9 @@ public enum CritiqueCheck {
     /// leaving every other word as it was.
     public static func corrected(_ text: String, scores: Scores) -> String {
         var out = text
-        for c in contradictions(text, scores: scores) {
+        // One word at a time: a sentence may hold two (a total and its band word).
+        for _ in 0..<32 {
+            guard let c = contradictions(out, scores: scores).first else { break }
             var fixed = c.sentence
             if c.says.hasSuffix(" of 100") || c.says.hasSuffix(" of 20") {
                 let old = String(c.says.split(separator: " ")[0]), new = String(c.should.split(separator: " ")[0])
@@ -100,7 +102,8 @@ public enum CritiqueCheck {
                 let cap = c.says.prefix(1).uppercased() + c.says.dropFirst()
                 fixed = replaceWord(cap, with: c.should.prefix(1).uppercased() + c.should.dropFirst(), in: fixed)
             }
-            if let range = out.range(of: c.sentence) { out.replaceSubrange(range, with: fixed) }
+            guard fixed != c.sentence, let range = out.range(of: c.sentence) else { break }
+            out.replaceSubrange(range, with: fixed)
         }
         return out
     }

@@ -28,6 +28,8 @@ public struct Artwork: Sendable, Hashable, Codable, FetchableRecord, Persistable
     public var description: String
     /// When it was first imported.
     public var importedAt: Date
+    /// When the teacher removed it (hidden, recoverable with `easel remove --restore`), or `nil`.
+    public var hiddenAt: Date?
 
     /// The file name without its folder.
     public var fileName: String { (filePath as NSString).lastPathComponent }
@@ -39,5 +41,6 @@ public struct Artwork: Sendable, Hashable, Codable, FetchableRecord, Persistable
         case filePath = "file_path"
         case byteSize = "byte_size"
         case importedAt = "imported_at"
+        case hiddenAt = "hidden_at"
     }
 }

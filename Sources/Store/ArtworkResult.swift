@@ -12,13 +12,27 @@ public struct ArtworkResult: Sendable, Hashable {
     public var latestAssessment: AssessmentRecord?
     /// The teacher's review, or `nil` when not reviewed.
     public var review: Review?
+    /// The artwork's revision when read (see ``ReviewBase/revision``).
+    public var revision: Int64
+    /// The student's ID in the school's gradebook, or `nil`.
+    public var studentExternalID: String?
 
     /// Creates a result.
-    public init(artwork: Artwork, studentName: String?, latestAssessment: AssessmentRecord?, review: Review?) {
+    public init(
+        artwork: Artwork, studentName: String?, latestAssessment: AssessmentRecord?, review: Review?,
+        revision: Int64 = 0, studentExternalID: String? = nil
+    ) {
+        self.studentExternalID = studentExternalID
         self.artwork = artwork
         self.studentName = studentName
         self.latestAssessment = latestAssessment
         self.review = review
+        self.revision = revision
+    }
+
+    /// The base a review action on what this result shows must name.
+    public var base: ReviewBase {
+        ReviewBase(artworkID: artwork.id, assessmentID: latestAssessment?.id, revision: revision)
     }
 
     /// Unreviewed, accepted or edited.

@@ -17,6 +17,13 @@ public struct AuditEntry: Sendable, Hashable, Codable, FetchableRecord {
         case redo
         /// An artwork's title, description, student or file path changed on re-import.
         case updateArtwork = "artwork.update"
+        /// A known file came with new content: the artwork's picture was replaced (before: the old picture and
+        /// the review it had; its assessments stay, marked with the old picture's hash).
+        case replaceImage = "artwork.replace"
+        /// The teacher removed (hid) the artwork; recoverable.
+        case hide = "artwork.hide"
+        /// A hidden artwork was brought back.
+        case restore = "artwork.restore"
     }
 
     /// The row id, increasing in time order.
@@ -59,9 +66,12 @@ public struct AuditEntry: Sendable, Hashable, Codable, FetchableRecord {
     static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Dates are written exactly as the database stores them ("yyyy-MM-dd HH:mm:ss.SSS", UTC), so that an
+        // entry's `reviewedAt` equals the row's `reviewed_at` to the character (ISO 8601 formatting rounded where
+        // the database truncates: 1 ms off in about half the rows).
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date))
+            try container.encode(String.fromDatabaseValue(date.databaseValue) ?? "")
         }
         return encoder
     }
@@ -70,6 +80,7 @@ public struct AuditEntry: Sendable, Hashable, Codable, FetchableRecord {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
+            if let date = Date.fromDatabaseValue(text.databaseValue) { return date }
             if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
             return try Date.ISO8601FormatStyle().parse(text)
         }

@@ -48,14 +48,23 @@ extension Store {
                     INSERT INTO calibration (scorer_id, version, coefficients, n, cv_before, cv_after, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [scorerID, version, coefficients, n, before, after, Date()])
-            return try CalibrationRecord.fetchOne(db, key: db.lastInsertedRowID)!
+            guard
+                let stored = try Store.records(
+                    db, CalibrationRecord.self, table: "calibration", sql: "SELECT * FROM calibration WHERE id = ?",
+                    arguments: [db.lastInsertedRowID]
+                ).first
+            else { throw StoreError.damaged(path: "", what: "the new calibration cannot be read back") }
+            return stored
         }
     }
 
     /// The newest calibration of a scorer, or `nil`.
     public func latestCalibration(scorerID: String) throws -> CalibrationRecord? {
         try read { db in
-            try CalibrationRecord.filter(Column("scorer_id") == scorerID).order(Column("version").desc).fetchOne(db)
+            try Store.records(
+                db, CalibrationRecord.self, table: "calibration",
+                sql: "SELECT * FROM calibration WHERE scorer_id = ? ORDER BY version DESC", arguments: [scorerID]
+            ).first
         }
     }
 }

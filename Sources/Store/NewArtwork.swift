@@ -1,3 +1,5 @@
+import Foundation
+
 /// An artwork as the importer found it, before it is stored.
 ///
 /// `nil` for the title, description or student means "not given": a new artwork gets an empty value,
@@ -19,12 +21,18 @@ public struct NewArtwork: Sendable, Hashable {
     public var description: String?
     /// The student's name, if given.
     public var studentName: String?
+    /// The student's ID in the school's gradebook, if given (`class.csv`'s `id` or `student_id` column).
+    public var studentExternalID: String?
+
+    /// The file name without its folder.
+    public var fileName: String { (filePath as NSString).lastPathComponent }
 
     /// Creates a new-artwork value.
     public init(
         filePath: String, sha256: String, byteSize: Int64, width: Int, height: Int,
-        title: String? = nil, description: String? = nil, studentName: String? = nil
+        title: String? = nil, description: String? = nil, studentName: String? = nil, studentExternalID: String? = nil
     ) {
+        self.studentExternalID = studentExternalID
         self.filePath = filePath
         self.sha256 = sha256
         self.byteSize = byteSize
@@ -44,11 +52,13 @@ public enum ImportOutcome: Sendable, Hashable {
     case updated(Int64, fields: [String])
     /// The artwork was there already, unchanged.
     case unchanged(Int64)
+    /// A known file came with new content: the artwork's picture was replaced, its history kept.
+    case replaced(Int64)
 
     /// The artwork's id.
     public var artworkID: Int64 {
         switch self {
-        case .added(let id), .updated(let id, _), .unchanged(let id): id
+        case .added(let id), .updated(let id, _), .unchanged(let id), .replaced(let id): id
         }
     }
 }

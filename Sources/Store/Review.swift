@@ -40,18 +40,18 @@ public struct Review: Sendable, Hashable, Codable, FetchableRecord {
         self.reviewedAt = reviewedAt
     }
 
-    /// Decodes a row of the `review` table.
+    /// Decodes a row of the `review` table; a value of the wrong type throws (never traps).
     public init(row: Row) throws {
-        artworkID = row["artwork_id"]
-        assessmentID = row["assessment_id"]
+        artworkID = try row.decode(forColumn: "artwork_id")
+        assessmentID = try row.decode(forColumn: "assessment_id")
         scores = try Scores.decode(row)
-        critique = row["critique"]
-        let statusText: String = row["status"]
+        critique = try row.decode(forColumn: "critique")
+        let statusText: String = try row.decode(forColumn: "status")
         guard let status = ReviewStatus(rawValue: statusText) else {
-            throw StoreError.invalid("review of artwork \(artworkID) has an unknown status \"\(statusText)\"")
+            throw StoreError.damaged(path: "", what: "review of artwork \(artworkID) has an unknown status")
         }
         self.status = status
-        reviewedAt = row["reviewed_at"]
+        reviewedAt = try row.decode(forColumn: "reviewed_at")
     }
 
     /// Writes the review, replacing any earlier one of the same artwork.

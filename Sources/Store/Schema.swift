@@ -5,25 +5,45 @@ import GRDB
 /// Each migration sets `PRAGMA user_version` to its number, so that a database written by a newer
 /// Easel (a higher number than ``Schema/version``) is recognised and refused before anything is changed.
 enum Schema {
+    /// One named step of the schema. Append new steps at the end with a distinct identifier (module-prefixed
+    /// when another area owns it: `v4-scorer-…`); never change or reorder a step that has shipped.
+    struct Migration: Sendable {
+        /// The name recorded in `grdb_migrations` once applied.
+        var identifier: String
+        /// The schema change, run inside the opening transaction.
+        var apply: @Sendable (Database) throws -> Void
+    }
+
+    /// Every migration in order; `migrations[n - 1]` brings a database to version `n`.
+    static let migrations: [Migration] = [
+        Migration(identifier: "v1-core") { db in
+            try createCore(db)
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        },
+        Migration(identifier: "v2-calibration") { db in try createCalibration(db) },
+        Migration(identifier: "v3-store-artwork-lifecycle") { db in try addArtworkLifecycle(db) },
+        Migration(identifier: critiquePartsMigration) { db in try addCritiqueParts(db) },
+        Migration(identifier: studentExternalIDMigration) { db in try addStudentExternalID(db) },
+    ]
+
     /// The schema version this build writes: the number of migrations.
-    static let version = 2
+    static let version = migrations.count
 
     /// `PRAGMA application_id` of an Easel database ("EASL").
     static let applicationID: Int32 = 0x4541_534C
 
     /// The migration identifiers in order; `identifiers[n - 1]` brings a database to version `n`.
-    static let identifiers = ["v1-core", "v2-calibration"]
+    static let identifiers = migrations.map(\.identifier)
 
+    /// The migrations as a GRDB migrator (each one also sets `PRAGMA user_version` to its number), for tests
+    /// that build an older database. ``StoreOpening`` applies them itself, all in one transaction.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration(identifiers[0]) { db in
-            try createCore(db)
-            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-            try db.execute(sql: "PRAGMA user_version = 1")
-        }
-        migrator.registerMigration(identifiers[1]) { db in
-            try createCalibration(db)
-            try db.execute(sql: "PRAGMA user_version = 2")
+        for (index, migration) in migrations.enumerated() {
+            migrator.registerMigration(migration.identifier) { db in
+                try migration.apply(db)
+                try db.execute(sql: "PRAGMA user_version = \(index + 1)")
+            }
         }
         return migrator
     }
@@ -117,6 +137,18 @@ enum Schema {
                     created_at DATETIME NOT NULL,
                     UNIQUE (scorer_id, version)
                 );
+                """)
+    }
+
+    /// Artworks can be hidden (removed, recoverably) and each assessment records the image content it was
+    /// made from, so a replaced picture never shows beside scores of the old one.
+    private static func addArtworkLifecycle(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE artwork ADD COLUMN hidden_at DATETIME;
+                ALTER TABLE assessment ADD COLUMN image_sha256 TEXT;
+                UPDATE assessment SET image_sha256 = (SELECT sha256 FROM artwork WHERE artwork.id = assessment.artwork_id);
+                CREATE INDEX artwork_class_visible ON artwork(class_id, hidden_at);
                 """)
     }
 }

@@ -13,7 +13,11 @@ extension Store {
         try read { db in
             var problems: [String] = []
             var reviews: [Int64: Review] = [:]
-            for review in try Review.fetchAll(db, sql: "SELECT * FROM review") { reviews[review.artworkID] = review }
+            for review in try Store.records(
+                db, Review.self, table: "review", key: "artwork_id", sql: "SELECT * FROM review")
+            {
+                reviews[review.artworkID] = review
+            }
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -22,7 +26,7 @@ extension Store {
                     """)
             var byArtwork: [Int64: [Row]] = [:]
             for row in rows {
-                guard let artwork: Int64 = row["artwork_id"] else { continue }
+                guard let artwork = (try? row.decode(Int64?.self, forColumn: "artwork_id")) ?? nil else { continue }
                 byArtwork[artwork, default: []].append(row)
             }
             for (artwork, _) in reviews where byArtwork[artwork] == nil {
@@ -41,14 +45,15 @@ extension Store {
         var undoable: [Int64] = []
         var redoable: [Int64] = []
         for row in entries {
-            let id: Int64 = row["id"]
-            let action: String = row["action"]
-            let undoes: Int64? = row["undoes"]
+            // Values of the wrong type (a damaged file) are reported, never trapped on.
+            let id = ((try? row.decode(Int64?.self, forColumn: "id")) ?? nil) ?? 0
+            let action = ((try? row.decode(String?.self, forColumn: "action")) ?? nil) ?? "?"
+            let undoes = (try? row.decode(Int64?.self, forColumn: "undoes")) ?? nil
             let before: Review?
             let after: Review?
             do {
-                before = try (row["before"] as String?).map(Review.from(json:))
-                after = try (row["after"] as String?).map(Review.from(json:))
+                before = try row.decode(String?.self, forColumn: "before").map(Review.from(json:))
+                after = try row.decode(String?.self, forColumn: "after").map(Review.from(json:))
             } catch {
                 problems.append("artwork \(artwork): audit entry \(id) cannot be decoded")
                 continue

@@ -4,7 +4,7 @@ import GRDB
 extension Store {
     /// The class with this name, or `nil`.
     public func classNamed(_ name: String) throws -> ClassRecord? {
-        try read { db in try ClassRecord.filter(Column("name") == name).fetchOne(db) }
+        try read { db in try Store.classNamed(db, name) }
     }
 
     /// The class with this name.
@@ -23,7 +23,8 @@ extension Store {
     /// Every class with its progress counts, by name.
     public func classes() throws -> [ClassSummary] {
         try read { db in
-            let records = try ClassRecord.order(Column("name").collating(.nocase)).fetchAll(db)
+            let records = try Store.records(
+                db, ClassRecord.self, table: "class", sql: "SELECT * FROM class ORDER BY name COLLATE NOCASE")
             return try records.map { ClassSummary(record: $0, counts: try Store.statusCounts(db, classID: $0.id)) }
         }
     }
@@ -31,7 +32,9 @@ extension Store {
     /// The students of a class, by name.
     public func students(classID: Int64) throws -> [StudentRecord] {
         try read { db in
-            try StudentRecord.filter(Column("class_id") == classID).order(Column("name")).fetchAll(db)
+            try Store.records(
+                db, StudentRecord.self, table: "student", sql: "SELECT * FROM student WHERE class_id = ? ORDER BY name",
+                arguments: [classID])
         }
     }
 
@@ -45,21 +48,27 @@ extension Store {
             db,
             sql: """
                 SELECT count(*) AS imported,
-                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assessment s WHERE s.artwork_id = a.id)) AS graded,
+                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assessment s WHERE s.artwork_id = a.id
+                                                        AND s.image_sha256 IS a.sha256)) AS graded,
                        count(r.artwork_id) FILTER (WHERE r.status = 'accepted') AS accepted,
                        count(r.artwork_id) FILTER (WHERE r.status = 'edited') AS edited
                 FROM artwork a LEFT JOIN review r ON r.artwork_id = a.id
-                WHERE a.class_id = ?
+                WHERE a.class_id = ? AND a.hidden_at IS NULL
                 """, arguments: [classID])
         return StatusCounts(
-            imported: row?["imported"] ?? 0, graded: row?["graded"] ?? 0,
-            accepted: row?["accepted"] ?? 0, edited: row?["edited"] ?? 0)
+            imported: try row?.decode(forColumn: "imported") ?? 0, graded: try row?.decode(forColumn: "graded") ?? 0,
+            accepted: try row?.decode(forColumn: "accepted") ?? 0, edited: try row?.decode(forColumn: "edited") ?? 0)
     }
 
     static func ensureClass(_ db: Database, name: String) throws -> ClassRecord {
-        if let existing = try ClassRecord.filter(Column("name") == name).fetchOne(db) { return existing }
+        if let existing = try classNamed(db, name) { return existing }
         try db.execute(sql: "INSERT INTO class (name, created_at) VALUES (?, ?)", arguments: [name, Date()])
         return ClassRecord(id: db.lastInsertedRowID, name: name, createdAt: Date())
+    }
+
+    static func classNamed(_ db: Database, _ name: String) throws -> ClassRecord? {
+        try records(db, ClassRecord.self, table: "class", sql: "SELECT * FROM class WHERE name = ?", arguments: [name])
+            .first
     }
 
     static func ensureStudent(_ db: Database, classID: Int64, name: String) throws -> Int64 {

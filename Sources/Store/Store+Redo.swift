@@ -18,9 +18,12 @@ extension Store {
     /// review the undo replaced, in one transaction audited as a `redo` entry naming that undo.
     /// - Returns: the review now in force, or `nil` when the artwork is back to unreviewed.
     /// - Throws: ``StoreError/nothingToRedo(artworkID:)`` when nothing is left to redo.
+    /// - Throws: ``StoreError/stale(artworkID:)`` when the artwork changed since `base` was read.
     @discardableResult
-    public func redoLastUndo(artworkID: Int64) throws -> Review? {
+    public func redoLastUndo(_ base: ReviewBase) throws -> Review? {
         try write { db in
+            try Store.checkBase(db, base)
+            let artworkID = base.artworkID
             guard let target = try Store.undoHistory(db, artworkID: artworkID).redoable.last else {
                 throw StoreError.nothingToRedo(artworkID: artworkID)
             }
@@ -38,6 +41,12 @@ extension Store {
         }
     }
 
+    /// ``redoLastUndo(_:)`` on the artwork's current state, for callers that showed nothing.
+    @discardableResult
+    public func redoLastUndo(artworkID: Int64) throws -> Review? {
+        try redoLastUndo(currentBase(artworkID: artworkID))
+    }
+
     /// True when ``redoLastUndo(artworkID:)`` has something to redo.
     public func canRedo(artworkID: Int64) throws -> Bool {
         try read { db in try !Store.undoHistory(db, artworkID: artworkID).redoable.isEmpty }
@@ -45,11 +54,11 @@ extension Store {
 
     /// Replays an artwork's review actions (accept, edit, undo, redo) into its undo and redo stacks.
     static func undoHistory(_ db: Database, artworkID: Int64) throws -> UndoHistory {
-        let entries = try AuditEntry.fetchAll(
-            db,
+        let entries = try records(
+            db, AuditEntry.self, table: "audit",
             sql: """
-                SELECT * FROM audit WHERE artwork_id = ? AND action IN ('accept', 'edit', 'undo', 'redo')
-                ORDER BY id
+                SELECT * FROM audit WHERE artwork_id = ?
+                AND action IN ('accept', 'edit', 'undo', 'redo', 'artwork.replace') ORDER BY id
                 """, arguments: [artworkID])
         var history = UndoHistory()
         for entry in entries {
@@ -63,6 +72,9 @@ extension Store {
             case .redo:
                 history.redoable.removeAll { $0.id == entry.undoes }
                 history.undoable.append(entry)
+            case .replaceImage:
+                // Reviews of a picture that was replaced are history: neither undone nor redone.
+                history = UndoHistory()
             default:
                 continue
             }

@@ -14,7 +14,8 @@ public final class Store: Sendable {
     let pool: DatabasePool
 
     /// Opens the database at `path`, creating it (mode 0600, folder 0700) when missing and migrating an
-    /// older schema. A database written by a newer Easel is refused, unchanged.
+    /// older schema under one immediate transaction (see ``StoreOpening``). A database written by a newer
+    /// Easel, or by another program, is refused after a read-only look, unchanged.
     /// - Parameter busyTimeout: how long to wait for another program's lock before giving up.
     /// - Throws: ``StoreError`` with a one-line message.
     public init(path: String, busyTimeout: TimeInterval = 5) throws {
@@ -25,8 +26,12 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "easel"
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Store.checkAndMigrate(pool, path: path)
+            try StoreOpening.prepare(path: path, busyTimeout: busyTimeout)
+            pool = try StoreOpening.retryingWhileBusy(for: busyTimeout) {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try pool.read { _ in }  // open a reader now, so a file that cannot be read fails here, not later
+                return pool
+            }
         } catch {
             throw StoreError.wrap(error, path: path)
         }
@@ -82,24 +87,5 @@ public final class Store: Sendable {
             throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
         close(fd)
-    }
-
-    /// Refuses a newer or foreign database, then applies the missing migrations.
-    static func checkAndMigrate(_ pool: DatabasePool, path: String) throws {
-        let migrator = Schema.migrator
-        try pool.read { db in
-            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            let superseded = try db.tableExists("grdb_migrations") && migrator.hasBeenSuperseded(db)
-            if version > Schema.version || superseded {
-                throw StoreError.newerSchema(
-                    path: path, found: max(version, Schema.version + 1), supported: Schema.version)
-            }
-            let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-            let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-            if applicationID != Schema.applicationID, tableCount > 0 {
-                throw StoreError.foreignDatabase(path: path)
-            }
-        }
-        try migrator.migrate(pool)
     }
 }

@@ -27,6 +27,17 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalid(String)
     /// Any other SQLite error.
     case database(path: String, message: String)
+    /// The artwork changed elsewhere (another review window, `easel grade`, a re-import) after the state the
+    /// change was based on was read; nothing was written.
+    case stale(artworkID: Int64)
+    /// The file's structure or a row in it is damaged.
+    case damaged(path: String, what: String)
+    /// The disk holding the database has no space left.
+    case diskFull(path: String)
+    /// An artwork's image file no longer has the content that was imported (and graded).
+    case fileChanged(path: String)
+    /// An artwork's image file cannot be read.
+    case unreadableFile(path: String, reason: String)
 
     /// A one-line message: what happened and what to do.
     public var description: String {
@@ -56,30 +67,66 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             message
         case .database(let path, let message):
             "database error in \(path): \(message)"
+        case .stale(let id):
+            "artwork \(id) was changed elsewhere (another window, easel grade or import) since it was shown; "
+                + "nothing was saved; check the current state and try again"
+        case .damaged(let path, let what):
+            "\(path) is damaged (\(what)); run `easel check --db \(path)` for a full report, or restore a backup"
+        case .diskFull(let path):
+            "the disk holding \(path) is full; nothing of the failed change was saved; free some space and try again"
+        case .fileChanged(let path):
+            "\(path) changed since it was imported (not the picture that was graded); "
+                + "import its folder again to replace the picture"
+        case .unreadableFile(let path, let reason):
+            "cannot read \(path) (\(reason)); put the file back or remove the artwork with `easel remove`"
         }
     }
 
     /// Turns any error thrown while using the database at `path` into a ``StoreError``.
     static func wrap(_ error: any Error, path: String) -> StoreError {
+        if case .damaged(let found, let what) = error as? StoreError, found.isEmpty {
+            return .damaged(path: path, what: what)
+        }
         if let error = error as? StoreError { return error }
         guard let dbError = error as? DatabaseError else {
-            return .database(path: path, message: "\(error)")
+            // A row that does not decode: its description would print the row (student data), so say only that.
+            return .damaged(path: path, what: "a row cannot be read")
         }
         switch dbError.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .busy(path: path)
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+        case .SQLITE_NOTADB:
             return .notADatabase(path: path)
+        case .SQLITE_CORRUPT:
+            return .damaged(path: path, what: "SQLite reports a malformed file")
         case .SQLITE_CANTOPEN:
             return .cannotOpen(path: path, reason: "cannot open the file or its folder")
         case .SQLITE_PERM, .SQLITE_READONLY:
             return .cannotOpen(path: path, reason: "permission denied (read-only file or folder)")
         case .SQLITE_FULL:
-            return .database(path: path, message: "the disk is full; free some space and try again")
+            return .diskFull(path: path)
         case .SQLITE_IOERR:
+            // SQLite reports a failed write on a full disk as an I/O error: look at the free space to tell.
+            if DiskSpace.isFull(near: path) { return .diskFull(path: path) }
             return .database(path: path, message: "input/output error (\(dbError.message ?? "disk problem"))")
         default:
             return .database(path: path, message: dbError.message ?? "\(dbError.resultCode)")
         }
+    }
+}
+
+/// Free space on the file system holding a file.
+public enum DiskSpace {
+    /// Whether the file system holding `path` (or its folder) has fewer than `threshold` bytes free for
+    /// unprivileged writers.
+    public static func isFull(near path: String, threshold: UInt64 = 64 * 1024) -> Bool {
+        var folder = path
+        var info = statvfs()
+        while statvfs(folder, &info) != 0 {
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder || parent.isEmpty { return false }
+            folder = parent
+        }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize) < threshold
     }
 }

@@ -3,14 +3,16 @@ enum HelpOverlay {
     static let entries: [(String, String)] = [
         ("j  ↓", "next artwork"), ("k  ↑", "previous artwork"), ("n", "next unreviewed artwork"),
         ("g  G", "first / last artwork"),
-        ("a", "accept: the scorer's scores and critique become yours (asks over your edits)"),
-        ("e", "edit scores (Tab/↑↓ move, type 0–20, Enter saves, Esc cancels)"),
-        ("c", "edit the critique here (Ctrl-S saves; Esc asks: save, discard or keep editing)"),
-        ("C", "edit the critique in $EDITOR"),
-        ("u", "undo the last change to this artwork"), ("U  Ctrl-R", "redo what u undid"),
+        ("a  A", "accept the scorer's scores and critique (asks over your edits; A: then the next unreviewed)"),
+        ("e", "edit scores (Tab/↑↓ move, type 0–20, Enter saves, Esc asks when changed)"),
+        ("c  C", "edit the critique here (Ctrl-S saves; Esc asks: save, discard or keep) · C: in $EDITOR"),
+        ("u  U ^R", "undo the last change to this artwork; U or Ctrl-R redoes what u undid"),
+        ("w", "rewrite the critique's band words and total from the scores"),
         ("r", "grade this artwork again"),
-        ("/", "filter: all, unreviewed, edited, or part of a student's name"),
-        ("PgUp PgDn", "scroll the critique"), ("Ctrl-L", "redraw the screen"), ("?  F1", "this help"),
+        ("/", "filter: all, unreviewed, edited, accepted, or words of a name, title or description"),
+        ("f  o", "find a student by part of the name · class overview (s sorts, Enter opens)"),
+        ("v  b", "compare with another artwork · the rubric card"),
+        ("PgUp/Dn ^L", "scroll the critique; Ctrl-L redraws the screen"), ("?  F1", "this help"),
         ("q", "quit (every confirmed change is already saved)"),
     ]
 

@@ -251,7 +251,7 @@ public enum ReviewRenderer {
             case .browsing:
                 "j/k move  n next unreviewed  a accept  e scores  c critique  C $EDITOR  u/U undo/redo  r regrade  / filter  g/G first/last  ? help  q quit"
             case .editingScores:
-                "0–20 type score  Tab/↑↓ next field  Backspace erase  Enter save  Esc cancel"
+                "0–20 type score  Tab/↑↓ next field  Backspace erase  Enter save  Esc close (asks when changed)"
             case .editingCritique:
                 "Ctrl-S save  Esc close (asks when unsaved)  arrows/Home/End move  Backspace/Delete erase  Enter new line"
             case .filtering:

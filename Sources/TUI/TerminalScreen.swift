@@ -14,6 +14,8 @@ public final class TerminalScreen {
     private var previous: ScreenGrid?
     private var shownBox: Rect?
     private var shownImage: AnyHashable?
+    /// The pictures of a multi-picture screen now on the terminal, with their boxes.
+    private var shownPictures: [AnyHashable: Rect] = [:]
     private var invalidated = true
     private var running = false
 
@@ -79,6 +81,8 @@ public final class TerminalScreen {
         var repaint = invalidated || previous?.rows != grid.rows || previous?.columns != grid.columns
         if frame.imageBox != shownBox { repaint = true }
         if shownImage != nil && wantedImage != shownImage && image == nil { repaint = true }
+        if !shownPictures.isEmpty { repaint = true }
+        shownPictures = [:]
         if repaint {
             ets_erase()
             ets_invalidate()
@@ -203,6 +207,58 @@ public final class TerminalScreen {
     public func resume() {
         ets_resume()
         invalidate()
+    }
+
+    /// Draws `grid` with several pictures (the overview's thumbnails, compare's pair): each ready picture is
+    /// written once into its box; the screen is repainted when a shown picture moves or goes, so no stale pixels
+    /// remain, while pictures that become ready later are added without a repaint.
+    public func present(_ grid: ScreenGrid, pictures: [PlacedPicture]) {
+        let wanted = Dictionary(pictures.map { ($0.id, $0.box) }, uniquingKeysWith: { a, _ in a })
+        var repaint = invalidated || previous?.rows != grid.rows || previous?.columns != grid.columns
+        if shownBox != nil || shownImage != nil { repaint = true }
+        if shownPictures.contains(where: { wanted[$0.key] != $0.value }) { repaint = true }
+        if repaint {
+            ets_erase()
+            ets_invalidate()
+            previous = nil
+            shownPictures = [:]
+        }
+        for row in 0..<grid.rows {
+            for column in 0..<grid.columns {
+                let cell = grid[row, column]
+                if let previous, previous[row, column] == cell { continue }
+                guard !cell.isContinuation else { continue }
+                let scalars = cell.style.role == .image ? [" "] : Array(cell.text.unicodeScalars)
+                let chars = scalars.map { wchar_t(bitPattern: $0.value) }
+                _ = chars.withUnsafeBufferPointer {
+                    ets_put(
+                        Int32(row), Int32(column), $0.baseAddress, Int32($0.count), flags(cell.style),
+                        pair(cell.style.role))
+                }
+            }
+        }
+        if let cursor = grid.cursor {
+            ets_cursor(Int32(cursor.row), Int32(cursor.column), 1)
+        } else {
+            ets_cursor(Int32(max(0, grid.rows - 1)), 0, 0)
+        }
+        let fresh = pictures.filter { placed in
+            guard let picture = placed.picture, shownPictures[placed.id] == nil else { return false }
+            return picture.cells.width == placed.box.width && picture.cells.height == placed.box.height
+        }
+        if repaint || !fresh.isEmpty { writeRaw(Array("\u{1B}[?2026h".utf8)) }
+        ets_update()
+        previous = grid
+        shownBox = nil
+        shownImage = nil
+        invalidated = false
+        for placed in fresh {
+            if let picture = placed.picture {
+                writeRaw(picture.placement(row: placed.box.row, column: placed.box.column))
+            }
+            shownPictures[placed.id] = placed.box
+        }
+        if repaint || !fresh.isEmpty { writeRaw(Array("\u{1B}[?2026l".utf8)) }
     }
 
     /// Ends curses and restores the terminal; safe to call more than once.

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Imaging
+import Store
 import Synchronization
 import TerminalGraphics
 
@@ -26,12 +27,16 @@ public final class PreviewCache: Sendable {
         public var maxSixelSize: PixelSize?
         /// The padding colour.
         public var background: RGB
+        /// The SHA-256 the file had at import: a file whose content changed is not shown (it is not the picture
+        /// the scores are about). `nil` shows the file unchecked.
+        public var sha256: String?
 
         /// Creates a request.
         public init(
             artworkID: Int64, path: String, mode: GraphicsMode, cells: PixelSize, cellSize: PixelSize,
-            maxSixelSize: PixelSize?, background: RGB
+            maxSixelSize: PixelSize?, background: RGB, sha256: String? = nil
         ) {
+            self.sha256 = sha256
             self.artworkID = artworkID
             self.path = path
             self.mode = mode
@@ -114,8 +119,19 @@ public final class PreviewCache: Sendable {
         let canvas = TerminalImage.canvasSize(
             mode: r.mode, cells: r.cells, cellSize: r.cellSize, maxSixelSize: r.maxSixelSize)
         do {
-            let image = try ImageDecoder.decodePreview(
-                contentsOf: URL(fileURLWithPath: r.path), maxWidth: canvas.width, maxHeight: canvas.height)
+            let image: RGBImage
+            if let sha256 = r.sha256 {
+                let data = try Data(contentsOf: URL(fileURLWithPath: r.path))
+                guard ArtworkFile.sha256Hex(data) == sha256 else {
+                    return .failed(
+                        "the file changed since it was imported, so it is not shown beside these scores; "
+                            + "import the folder again to replace the picture")
+                }
+                image = try ImageDecoder.decodePreview(data, maxWidth: canvas.width, maxHeight: canvas.height)
+            } else {
+                image = try ImageDecoder.decodePreview(
+                    contentsOf: URL(fileURLWithPath: r.path), maxWidth: canvas.width, maxHeight: canvas.height)
+            }
             return .ready(
                 try TerminalImage.render(
                     image, mode: r.mode, cells: r.cells, cellSize: r.cellSize, maxSixelSize: r.maxSixelSize,

@@ -14,6 +14,9 @@ public final class ReviewApp {
     private var tracker = GradingTracker()
     private var cellSize: PixelSize
     private var lastFrame: ReviewFrame?
+    /// Picks up changes made elsewhere (another window, `easel grade`) on the idle tick.
+    private let watcher: ChangeWatcher?
+    private let teacherViews = TeacherViewPainter()
 
     /// Creates the app. `capabilities` come from ``TerminalProbe`` (before curses starts).
     public init(session: ReviewSession, worker: GradingWorker?, theme: Theme, capabilities: TerminalCapabilities) {
@@ -23,6 +26,7 @@ public final class ReviewApp {
         self.capabilities = capabilities
         cellSize = capabilities.cellSize ?? TerminalCapabilities.fallbackCellSize
         if worker == nil { tracker.running = false }
+        watcher = try? ChangeWatcher(store: session.store)
     }
 
     /// Runs until `q`. Every change the screen confirmed is already in the database.
@@ -39,9 +43,10 @@ public final class ReviewApp {
         while !quit {
             absorbGradingEvents()
             draw(on: screen)
-            let busy = cache.isBusy || tracker.running
+            let busy = cache.isBusy || tracker.running || teacherViews.isBusy
             let waited = ContinuousClock.now
             guard let key = screen.readKey(timeoutMilliseconds: busy ? 40 : 500) else {
+                if let watcher, session.refreshIfChanged(watcher) { screen.invalidate() }
                 // A terminal that hung up (closed window, dropped SSH) answers at once with nothing:
                 // stop instead of spinning; every confirmed change is already stored.
                 instantEmptyReads = ContinuousClock.now - waited < .milliseconds(5) ? instantEmptyReads + 1 : 0
@@ -95,6 +100,12 @@ public final class ReviewApp {
 
     private func draw(on screen: TerminalScreen) {
         let (rows, columns) = screen.size
+        if teacherViews.draw(
+            &session, on: screen, cellSize: cellSize, capabilities: capabilities, background: theme.imageBackground)
+        {
+            lastFrame = nil
+            return
+        }
         session.fit(ReviewLayout(rows: rows, columns: columns))
         var frame = ReviewRenderer.render(session.screenModel, rows: rows, columns: columns)
         var picture: (id: AnyHashable, picture: TerminalImage)?
@@ -110,6 +121,7 @@ public final class ReviewApp {
             case nil: break
             }
         }
+        TeacherViewPainter.decorate(&frame, session: session)
         screen.present(frame, image: picture)
         lastFrame = frame
     }
@@ -118,6 +130,6 @@ public final class ReviewApp {
         PreviewCache.Request(
             artworkID: result.artwork.id, path: result.artwork.filePath, mode: session.graphics,
             cells: PixelSize(width: box.width, height: box.height), cellSize: cellSize,
-            maxSixelSize: capabilities.maxSixelSize, background: theme.imageBackground)
+            maxSixelSize: capabilities.maxSixelSize, background: theme.imageBackground, sha256: result.artwork.sha256)
     }
 }

@@ -9,17 +9,20 @@ public enum ReviewFilter: Sendable, Hashable, CustomStringConvertible {
     case unreviewed
     /// Artworks the teacher changed.
     case edited
-    /// Artworks whose student's name contains the text (case- and accent-insensitive).
+    /// Artworks the teacher accepted as suggested.
+    case accepted
+    /// Artworks whose student's name, title or description contains the text (case- and accent-insensitive).
     case student(String)
 
-    /// Parses what the teacher typed at the `/` prompt: `all` (or nothing), `unreviewed`, `edited`,
-    /// else part of a student's name.
+    /// Parses what the teacher typed at the `/` prompt: `all` (or nothing), `unreviewed`, `edited`, `accepted`,
+    /// else part of a student's name, a title or a description.
     public init(parsing text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch trimmed.lowercased() {
         case "", "all": self = .all
         case "unreviewed", "u": self = .unreviewed
         case "edited", "e": self = .edited
+        case "accepted": self = .accepted
         default: self = .student(trimmed)
         }
     }
@@ -30,8 +33,11 @@ public enum ReviewFilter: Sendable, Hashable, CustomStringConvertible {
         case .all: true
         case .unreviewed: result.status == .unreviewed
         case .edited: result.status == .edited
+        case .accepted: result.status == .accepted
         case .student(let part):
-            (result.studentName ?? "").range(of: part, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+            [result.studentName ?? "", result.artwork.title, result.artwork.description].contains {
+                $0.range(of: part, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+            }
         }
     }
 
@@ -41,7 +47,8 @@ public enum ReviewFilter: Sendable, Hashable, CustomStringConvertible {
         case .all: "all"
         case .unreviewed: "unreviewed"
         case .edited: "edited"
-        case .student(let name): "student \(name)"
+        case .accepted: "accepted"
+        case .student(let name): "“\(name)”"
         }
     }
 }

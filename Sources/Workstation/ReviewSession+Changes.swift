@@ -14,7 +14,7 @@ extension ReviewSession {
         }
         let store = store
         commit("accepted \(name(current)): total \(current.latestAssessment?.assessment.total ?? 0)") {
-            try store.accept(artworkID: current.artwork.id)
+            try store.accept(current.base)
         }
     }
 
@@ -23,7 +23,7 @@ extension ReviewSession {
         guard let current else { return }
         let store = store
         commit("saved \(what) for \(name(current)): total \(scores.total)") {
-            try store.saveReview(artworkID: current.artwork.id, scores: scores, critique: critique)
+            try store.saveReview(current.base, scores: scores, critique: critique)
         }
     }
 
@@ -41,12 +41,14 @@ extension ReviewSession {
     mutating func undo() {
         guard let current else { return }
         do {
-            let restored = try store.undoLastChange(artworkID: current.artwork.id)
+            let restored = try store.undoLastChange(current.base)
             try reload()
             message = StatusMessage(
                 "undone for \(name(current)): "
                     + (restored.map { "back to \($0.status.rawValue), total \($0.scores.total)" }
                         ?? "back to unreviewed"))
+        } catch StoreError.stale(let id) {
+            showStale(id, attempted: "undone")
         } catch StoreError.nothingToUndo {
             message = StatusMessage("nothing to undo for \(name(current))", isError: true)
         } catch {
@@ -60,6 +62,8 @@ extension ReviewSession {
             _ = try change()
             try reload()
             message = StatusMessage(confirmation)
+        } catch StoreError.stale(let id) {
+            showStale(id, attempted: "saved")
         } catch {
             message = StatusMessage("not saved: \(error)", isError: true)
         }
@@ -70,7 +74,7 @@ extension ReviewSession {
         ReviewScreenModel(
             className: classRecord.name, position: (position ?? -1) + 1, count: visible.count,
             reviewed: reviewedCount, classSize: results.count, scorerName: scorerName, grading: grading,
-            filter: filter.description, item: current.map(item), mode: mode, message: message,
+            filter: filter.description, item: current.map(item), mode: mode, message: messageWithWarning,
             critiqueScroll: critiqueScroll, graphics: graphics, pictureNote: pictureNote, prompt: confirmation?.prompt)
     }
 

@@ -8,6 +8,10 @@ public enum GuardedAction: Sendable, Hashable {
     case acceptOverEdit(artworkID: Int64)
     /// Esc in the critique editor with text not saved yet.
     case leaveCritique
+    /// `x`: remove (hide) the artwork from the class, recoverably.
+    case removeArtwork(ReviewBase)
+    /// Esc in the score editor with typed scores not saved yet.
+    case leaveScores
 }
 
 /// A prompt on screen and the action it guards.
@@ -54,6 +58,20 @@ extension ReviewSession {
             action: .leaveCritique)
     }
 
+    /// Esc in the score editor: closes it when nothing changed, else asks save / discard / keep editing.
+    mutating func requestLeaveScores(_ editor: ScoreEditor) {
+        guard editor.fields != ScoreEditor(scores: current?.finalScores).fields else {
+            mode = .browsing
+            message = StatusMessage("score edit closed; nothing changed")
+            return
+        }
+        confirmation = PendingConfirmation(
+            prompt: ConfirmationPrompt(
+                question: "The scores have unsaved changes.",
+                choices: [.init("s", "save"), .init("d", "discard"), .init("k", "keep editing")], safeChoice: "k"),
+            action: .leaveScores)
+    }
+
     /// True when the editor holds text other than the critique it opened with.
     func hasUnsavedCritique(_ editor: TextEditor) -> Bool {
         editor.text != TextEditor(text: current?.finalCritique ?? "").text
@@ -72,6 +90,8 @@ extension ReviewSession {
             } else {
                 message = StatusMessage("kept your review; nothing changed")
             }
+        case .removeArtwork(let base):
+            return answerRemoval(base, remove: answer == "y")
         case .leaveCritique:
             guard case .editingCritique(let editor) = mode else { return .none }
             switch answer {
@@ -81,6 +101,22 @@ extension ReviewSession {
             case "d":
                 mode = .browsing
                 message = StatusMessage("critique changes discarded; the saved critique stands")
+            default:
+                break
+            }
+        case .leaveScores:
+            guard case .editingScores(let editor) = mode else { return .none }
+            switch answer {
+            case "s":
+                guard let scores = editor.scores else {
+                    message = StatusMessage("every score needs a value 0–20 before saving", isError: true)
+                    return .none
+                }
+                save(scores: scores, critique: current?.finalCritique ?? "", what: "scores")
+                if message?.isError == false { mode = .browsing }
+            case "d":
+                mode = .browsing
+                message = StatusMessage("score changes discarded; the saved scores stand")
             default:
                 break
             }

@@ -7,12 +7,14 @@ extension ReviewSession {
     mutating func redo() {
         guard let current else { return }
         do {
-            let restored = try store.redoLastUndo(artworkID: current.artwork.id)
+            let restored = try store.redoLastUndo(current.base)
             try reload()
             message = StatusMessage(
                 "redone for \(name(current)): "
                     + (restored.map { "\($0.status.rawValue) again, total \($0.scores.total)" }
                         ?? "back to unreviewed"))
+        } catch StoreError.stale(let id) {
+            showStale(id, attempted: "redone")
         } catch StoreError.nothingToRedo {
             message = StatusMessage(
                 "nothing to redo for \(name(current)) (u undoes, U redoes what u undid)", isError: true)

@@ -25,7 +25,7 @@ public struct ReviewSession {
     /// The artwork on screen.
     public private(set) var currentID: Int64?
     /// The filter.
-    public private(set) var filter: ReviewFilter = .all
+    public internal(set) var filter: ReviewFilter = .all
     /// The keyboard mode.
     public internal(set) var mode: ReviewMode = .browsing
     /// The message line.
@@ -42,6 +42,12 @@ public struct ReviewSession {
     public var pictureNote: String?
     /// A question on screen before a key that would destroy work acts; it takes every key until answered.
     public internal(set) var confirmation: PendingConfirmation?
+    /// The overview, compare, rubric card or find prompt on top of the review (see ReviewSession+Overview).
+    public internal(set) var view: TeacherView = .review
+    /// Whether `a` also moves on to the next unreviewed artwork (`[review] accept_moves_on`).
+    public var acceptMovesOn = false
+    /// Tiles per row of the overview, for ↑/↓.
+    var overviewPerRow = 4
 
     /// Opens a session on a class, positioned at its first unreviewed artwork.
     /// - Throws: ``StoreError`` from the database.
@@ -113,6 +119,7 @@ public struct ReviewSession {
     /// Handles one key and says what the loop must do next.
     public mutating func handle(_ key: Key) -> SessionEffect {
         if confirmation != nil { return answerConfirmation(key) }
+        if let effect = handleTeacherKey(key) { return effect }
         switch mode {
         case .browsing: return browse(key)
         case .help:
@@ -138,14 +145,13 @@ public struct ReviewSession {
         case .editingScores(var editor):
             switch key {
             case .escape:
-                mode = .browsing
-                message = StatusMessage("score edit cancelled; nothing changed")
+                requestLeaveScores(editor)
             case .enter, .control("s"):
                 guard let scores = editor.scores else {
                     message = StatusMessage("every score needs a value 0–20 before saving", isError: true)
                     return .none
                 }
-                save(scores: scores, critique: current?.finalCritique ?? "", what: "scores")
+                save(scores: scores, critique: critique(following: scores), what: "scores")
                 if message?.isError == false { mode = .browsing }
             default:
                 editor.handle(key)
@@ -188,7 +194,9 @@ public struct ReviewSession {
         case .character("C"):
             guard let current else { return .none }
             return .externalEdit(current.finalCritique)
+        case .character("w"): rewriteCritiqueFromScores()
         case .character("u"): undo()
+        case .character("x"): askRemoval()
         case .character("U"), .control("r"): redo()
         case .character("r"):
             guard let current else { return .none }

@@ -5,33 +5,48 @@ import Rubric
 import Store
 import TerminalSafety
 
-/// `easel calibrate --class NAME | --all`: fit the built-in scorer to the teacher's reviews.
+/// `easel calibrate --class NAME | --pool A,B | --all`: fit the built-in scorer to the teacher's reviews.
 struct CalibrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "Fit the built-in scorer to the teacher's reviewed scores and store it as a new calibration.",
         discussion: """
-            Per dimension, a ridge regression from the built-in measurements to the reviewed sub-scores \
-            (accepted and edited), its penalty chosen by cross-validation. Needs at least \
-            \(Calibrator.minimumExamples) reviewed artworks. Prints cross-validated MAE and Pearson r before \
-            (default map) and after; `easel grade` then uses the newest calibration.
+            Per dimension, an offset and scale of the scorer's own score against the reviewed sub-scores \
+            (accepted and edited); a ridge regression on the measurements only where cross-validation shows it \
+            beats that on both error and rank. Needs at least \(Calibrator.minimumExamples) reviewed artworks. \
+            Per class by default (--class): `easel grade` then uses it for that class. --pool A,B (or --all) \
+            fits one calibration on classes the teacher marks as alike; it serves every class without its own. \
+            Prints a plain-language verdict, then cross-validated MAE and rank correlation before and after.
             """)
 
     @Option(name: .customLong("class"), help: "Calibrate on this class's reviews.")
     var className: String?
 
-    @Flag(help: "Calibrate on the reviews of every class.")
+    @Option(help: ArgumentHelp("Pool the reviews of these classes (comma-separated names).", valueName: "A,B"))
+    var pool: String?
+
+    @Flag(help: "Pool the reviews of every class.")
     var all = false
 
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard (className != nil) != all else { throw ValidationError("give either --class NAME or --all") }
+        guard [className != nil, pool != nil, all].filter({ $0 }).count == 1 else {
+            throw ValidationError("give one of --class NAME, --pool A,B or --all")
+        }
     }
 
     func run() async throws {
         let store = try database.open()
-        let classes = try all ? store.classes().map(\.record) : [store.requireClass(className!)]
+        let classes =
+            try all
+            ? store.classes().map(\.record)
+            : pool.map {
+                try $0.split(separator: ",").map {
+                    try store.requireClass(String($0).trimmingCharacters(in: .whitespaces))
+                }
+            }
+                ?? [store.requireClass(className!)]
         var examples: [Calibrator.Example] = []
         let scorer = BuiltinScorer()
         for record in classes {
@@ -61,11 +76,15 @@ struct CalibrateCommand: AsyncParsableCommand {
         let result = try Calibrator.fit(examples)
         let coefficients = String(decoding: try JSONEncoder().encode(result.map), as: UTF8.self)
         let saved = try store.addCalibration(
-            scorerID: BuiltinScorer.identifier, coefficients: coefficients, n: result.examples,
+            scorerID: className == nil
+                ? BuiltinScorer.identifier : BuiltinScorer.calibrationKey(classID: classes[0].id),
+            coefficients: coefficients, n: result.examples,
             cvBefore: Self.flatten(result, \.before), cvAfter: Self.flatten(result, \.after))
+        Console.out("\(lines: result.verdict)")
         Console.out("\(lines: result.summary)")
         Console.out(
-            "saved as builtin calibration version \(saved.version); "
+            "saved as builtin calibration version \(saved.version) "
+                + (className == nil ? "pooled over \(classes.count) classes; " : "for class \(classes[0].name); ")
                 + "`easel grade --class NAME --force` regrades with it")
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Store
 import TerminalSafety
 
 /// The `easel` command: import a class, grade it, review it, report it.
@@ -12,11 +13,14 @@ struct Easel: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, ClassesCommand.self, StatusCommand.self, GradeCommand.self, CalibrateCommand.self,
             EvalCommand.self, ReviewCommand.self, ExportCommand.self, DemoCommand.self, Bench.self, ModelCommand.self,
+            CheckCommand.self, RemoveCommand.self,
         ]
     )
 
     /// Runs the command, and prints any error (or help) through ``Console``, so that a file name, a class
-    /// name or an argument quoted in a message is cleaned like every other output line.
+    /// name or an argument quoted in a message is cleaned like every other output line. Rows of the database
+    /// that could not be read were skipped; they are named at the end (one line each, table and row id, never
+    /// their content), with exit status 1.
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -26,6 +30,7 @@ struct Easel: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            reportDamagedRows()
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
@@ -33,5 +38,13 @@ struct Easel: AsyncParsableCommand {
             }
             Foundation.exit(code.rawValue)
         }
+        if reportDamagedRows() { Foundation.exit(ExitCode.failure.rawValue) }
+    }
+
+    @discardableResult
+    static func reportDamagedRows() -> Bool {
+        let rows = DamageLog.drain()
+        for row in rows { Console.error("easel: \(row.description)") }
+        return !rows.isEmpty
     }
 }

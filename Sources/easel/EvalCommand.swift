@@ -44,6 +44,7 @@ struct EvalCommand: AsyncParsableCommand {
         }
         if let calibration = report.calibration {
             Console.out("calibrated on \(train!): \(calibration.examples) labelled images")
+            Console.out("\(lines: calibration.verdict)")
             Console.out("\(lines: calibration.summary)")
         } else {
             Console.out("default map (no --train)")

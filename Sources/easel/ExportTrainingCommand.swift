@@ -3,6 +3,7 @@ import Foundation
 import Grading
 import Imaging
 import Reports
+import Rubric
 import Store
 import TerminalSafety
 
@@ -33,6 +34,9 @@ struct ExportTrainingCommand: AsyncParsableCommand {
     @Option(help: "Downscale images so their longest side is at most this many pixels (0 keeps full size).")
     var maxSide = 1024
 
+    @Flag(help: "Also export reviews whose critique contradicts their scores (skipped and reported by default).")
+    var includeContradicting = false
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -41,7 +45,7 @@ struct ExportTrainingCommand: AsyncParsableCommand {
     }
 
     struct Item: Sendable {
-        var source: String
+        var source: Artwork
         var imageName: String
         var record: TrainingRecord
     }
@@ -54,10 +58,18 @@ struct ExportTrainingCommand: AsyncParsableCommand {
             let slug = Self.slug(record.name)
             for result in try store.results(classID: record.id) {
                 guard let review = result.review else { continue }
+                // A critique whose band words or total contradict the scores would teach the model to contradict itself.
+                if let problem = CritiqueCheck.contradictions(review.critique, scores: review.scores).first {
+                    Console.error(
+                        "\(includeContradicting ? "included" : "skipped") \(result.artwork.fileName): \(problem)"
+                            + (includeContradicting
+                                ? "" : " (press w in the review to rewrite it, or --include-contradicting)"))
+                    if !includeContradicting { continue }
+                }
                 let name = "\(slug)-\(result.artwork.sha256.prefix(16)).png"
                 items.append(
                     Item(
-                        source: result.artwork.filePath, imageName: name,
+                        source: result.artwork, imageName: name,
                         record: TrainingRecord(
                             imagePath: "images/\(name)", description: result.artwork.description,
                             critique: review.critique, scores: review.scores, source: review.status.rawValue,
@@ -69,26 +81,33 @@ struct ExportTrainingCommand: AsyncParsableCommand {
         }
         let folder = URL(fileURLWithPath: output)
         let images = folder.appendingPathComponent("images")
-        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
-        let side = maxSide
-        let progress = ProgressReporter(label: "exporting", total: items.count)
-        try await Parallel.forEach(items) { item in
-            var image = try ImageDecoder.decode(contentsOf: URL(fileURLWithPath: item.source))
-            if side > 0 { image = ImageResizer.downscale(image, toFitWidth: side, height: side) }
-            try AtomicFile.write(try PNGEncoder.encode(image), to: images.appendingPathComponent(item.imageName).path)
-        } completed: { _, _ in
-            progress.advance()
-        }
-        progress.finish()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        var lines = Data()
-        for item in items {
-            lines.append(try encoder.encode(item.record))
-            lines.append(0x0A)
-        }
+        // A failed run (a full disk) removes the images and folders it created: nothing half-written stays.
+        let run = ExportRun()
         let jsonl = folder.appendingPathComponent("train.jsonl").path
-        try AtomicFile.write(lines, to: jsonl)
+        do {
+            try run.makeFolder(images.path)
+            let side = maxSide
+            let progress = ProgressReporter(label: "exporting", total: items.count)
+            try await Parallel.forEach(items) { item in
+                var image = try ImageDecoder.decode(ArtworkFile.contents(of: item.source))
+                if side > 0 { image = ImageResizer.downscale(image, toFitWidth: side, height: side) }
+                try run.write(try PNGEncoder.encode(image), to: images.appendingPathComponent(item.imageName).path)
+            } completed: { _, _ in
+                progress.advance()
+            }
+            progress.finish()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            var lines = Data()
+            for item in items {
+                lines.append(try encoder.encode(item.record))
+                lines.append(0x0A)
+            }
+            try run.write(lines, to: jsonl)
+        } catch {
+            run.rollBack()
+            throw error
+        }
         Console.out("wrote \(items.count) examples to \(jsonl) (images in \(images.path))")
     }
 

@@ -86,7 +86,7 @@ struct GradeCommand: AsyncParsableCommand {
         } else if let remoteScorer {
             chosen = remoteScorer
         } else {
-            chosen = try BuiltinScorerLoader.load(store)
+            chosen = try BuiltinScorerLoader.load(store, classID: record.id)
         }
         let grader = ClassGrader(store: store, classID: record.id, scorer: chosen)
         let (artworks, todo) = try grader.todo(force: force)

@@ -58,6 +58,11 @@ struct ImportCommand: ParsableCommand {
             "class \(report.className): \(report.added.count) added, \(report.updated.count) updated, "
                 + "\(report.unchanged.count) unchanged, \(report.failures.count) failed"
         ]
+        if !report.replaced.isEmpty {
+            lines.append(
+                "\(report.replaced.count) picture(s) replaced by a new photo of the same file (earlier scores kept in "
+                    + "the history), to grade again: \(report.replaced.joined(separator: ", "))")
+        }
         if !report.skipped.isEmpty {
             let names = report.skipped.joined(separator: ", ")
             lines.append("skipped \(report.skipped.count) other file(s), not JPEG or PNG by name: \(names)")

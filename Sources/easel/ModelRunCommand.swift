@@ -126,7 +126,14 @@ struct ModelRunCommand: AsyncParsableCommand {
     }
 
     /// The result as the one JSON object of `--json`.
+    /// A logit or timing that is not a number (a damaged model) is written as `null`, with a warning on stderr,
+    /// instead of failing the whole object with an EncodingError.
     static func json(_ result: GenerationResult) throws -> String {
+        if result.topLogits.contains(where: { !$0.logit.isFinite }) {
+            Console.error(
+                "warning: the model produced logits that are not numbers (NaN or infinity), written as null; "
+                    + "the model file may be damaged")
+        }
         let object = RunOutput(
             promptTokens: result.promptTokens, tokens: result.tokens, text: result.text,
             topLogits: result.topLogits.map { TopLogit(id: $0.id, logit: $0.logit) },
@@ -166,7 +173,7 @@ private struct TopLogit: Encodable {
     func encode(to encoder: Encoder) throws {
         var container = encoder.unkeyedContainer()
         try container.encode(id)
-        try container.encode(logit)
+        if logit.isFinite { try container.encode(logit) } else { try container.encodeNil() }
     }
 }
 
@@ -176,6 +183,17 @@ private struct Timings: Encodable {
     let generationTokensPerSecond: Double
     let promptSeconds: Double
     let generationSeconds: Double
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        for (key, value) in [
+            (CodingKeys.promptTokensPerSecond, promptTokensPerSecond),
+            (.generationTokensPerSecond, generationTokensPerSecond), (.promptSeconds, promptSeconds),
+            (.generationSeconds, generationSeconds),
+        ] {
+            if value.isFinite { try container.encode(value, forKey: key) } else { try container.encodeNil(forKey: key) }
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case promptTokensPerSecond = "prompt_tokens_per_second"

@@ -13,9 +13,10 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Review a class full-screen: the artwork beside its scores and critique; accept or correct them.",
         discussion: """
-            Keys: j/k or arrows move, n next unreviewed, a accept, e edit scores, c edit critique (C in $EDITOR), \
-            u undo, r regrade, / filter, g/G first/last, ? help, q quit. Settings may also come from \
-            $EASEL_CONFIG or $XDG_CONFIG_HOME/easel/config.toml, table [review]: theme, graphics, scorer.
+            Keys: j/k or arrows move, n next unreviewed, a accept (A: and go to the next unreviewed), e edit \
+            scores, c edit critique (C in $EDITOR), u undo, r regrade, / filter, f find a student, o overview, \
+            v compare, b rubric card, g/G first/last, ? help, q quit. Settings may also come from \
+            $EASEL_CONFIG or $XDG_CONFIG_HOME/easel/config.toml, table [review]: theme, graphics, scorer, accept_moves_on.
             """)
 
     @Option(name: .customLong("class"), help: "The class name.")
@@ -32,6 +33,9 @@ struct ReviewCommand: ParsableCommand {
             "Background scorer for ungraded artworks: builtin, vlm (the model `easel grade --scorer vlm` remembered) "
                 + "or none (default: config file, else builtin)."))
     var scorer: String?
+
+    @Flag(help: "Start in the class overview (thumbnails, totals and status; o or Esc goes to the review).")
+    var overview = false
 
     @OptionGroup var database: DatabaseOptions
 
@@ -55,9 +59,11 @@ struct ReviewCommand: ParsableCommand {
         let record = try store.requireClass(className)
         let capabilities = Self.capabilities(for: preference, environment: environment)
         let worker = try ReviewScorer.worker(scorerName, store: store, classID: record.id, vlm: vlm)
-        let session = try ReviewSession(
+        var session = try ReviewSession(
             store: store, classRecord: record, scorerName: worker?.scorerLabel ?? "none",
             graphics: preference.resolve(capabilities))
+        session.acceptMovesOn = config.acceptMovesOn ?? false
+        if overview { session.openOverview() }
         try ReviewApp(session: session, worker: worker, theme: chosenTheme, capabilities: capabilities).run()
     }
 

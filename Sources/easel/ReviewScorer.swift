@@ -41,6 +41,7 @@ enum ReviewScorer {
     {
         if let vlm { return GradingWorker(store: store, classID: classID, scorer: vlm.scorer, label: vlm.label) }
         guard name == "builtin" else { return nil }
-        return GradingWorker(store: store, classID: classID, scorer: try BuiltinScorerLoader.load(store))
+        return GradingWorker(
+            store: store, classID: classID, scorer: try BuiltinScorerLoader.load(store, classID: classID))
     }
 }

@@ -1,3 +1,4 @@
+import EaselTestSupport
 import Foundation
 import Imaging
 import Store
@@ -149,7 +150,7 @@ import Testing
         #expect(report.added == ["drawing-garlic.png"])
         let artwork = try #require(try store.artworks(classID: try store.requireClass("7B").id).first)
         #expect(artwork.width == 3024 && artwork.height == 4032)
-        #expect(artwork.sha256 == SHA256.hex(of: try Data(contentsOf: URL(fileURLWithPath: photo))))
+        #expect(artwork.sha256 == ArtworkFile.sha256Hex(try Data(contentsOf: URL(fileURLWithPath: photo))))
     }
 
     @Test("the bundled Samples import with students for every artwork")
@@ -162,5 +163,65 @@ import Testing
         #expect(report.skipped == ["generate.py"])
         let results = try store.results(classID: try store.requireClass("demo").id)
         #expect(results.allSatisfy { $0.studentName != nil && !$0.artwork.title.isEmpty })
+    }
+}
+
+/// File-system oddities from issue 10's smaller items: each is one clear line, and the rest imports.
+@Suite struct OddFileTests {
+    @Test("a FIFO named like a picture is 'not a regular file' (not 'empty'), without waiting for a writer")
+    func fifo() throws {
+        let folder = try ImportFolder()
+        try folder.png("good.png", index: 1)
+        #expect(mkfifo(folder.path("pipe.png"), 0o600) == 0)
+        let store = try Store(path: folder.database)
+        let report = try ClassImporter(store: store).importFolder(folder.images, className: "7B")
+        #expect(report.added == ["good.png"])
+        #expect(report.failures.map(\.file) == ["pipe.png"])
+        #expect(report.failures.first?.reason.hasPrefix("not a regular file") == true)
+    }
+
+    @Test("a file name that is not UTF-8 is named (with U+FFFD) and asked to be renamed; the rest imports")
+    func nonUTF8Name() throws {
+        let folder = try ImportFolder()
+        try folder.png("good.png", index: 1)
+        let png = try PNGEncoder.encode(SyntheticImages.image(index: 2, width: 48, height: 32))
+        let name = Array(folder.images.utf8) + Array("/bad".utf8) + [0xFF, 0xFE] + Array(".png".utf8) + [0]
+        let fd = name.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o600) }
+        }
+        try #require(fd >= 0)
+        _ = png.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let store = try Store(path: folder.database)
+        let report = try ClassImporter(store: store).importFolder(folder.images, className: "7B")
+        #expect(report.added == ["good.png"])
+        #expect(report.failures.count == 1)
+        #expect(report.failures.first?.file == "bad\u{FFFD}\u{FFFD}.png")
+        #expect(report.failures.first?.reason.contains("not valid UTF-8") == true)
+    }
+}
+
+@Suite struct StudentIDImportTests {
+    @Test("an id or student_id column in class.csv is kept per student, updated when it changes, and reported")
+    func studentIDs() throws {
+        let rows = try ClassCSV.parse(Data("file,student,title,description,Student_ID\na.png,Ann,T,D, S-7 \n".utf8))
+        #expect(rows.first?.studentID == "S-7")
+        #expect(
+            try ClassCSV.parse(Data("id,file,student,title,description\n42,a.png,Ann,T,D\n".utf8)).first?.studentID
+                == "42")
+        #expect(try ClassCSV.parse(Data("file,student,title,description\na.png,Ann,T,D\n".utf8)).first?.studentID == "")
+
+        let folder = try ImportFolder()
+        try folder.png("a.png", index: 1)
+        try folder.png("b.png", index: 2)
+        try folder.write("class.csv", text: "file,student,title,description,id\na.png,Zoë,T,D,S-1\nb.png,Bo,T,D,\n")
+        let store = try Store(path: folder.database)
+        _ = try ClassImporter(store: store).importFolder(folder.images, className: "7B")
+        let klass = try store.requireClass("7B")
+        #expect(try store.results(classID: klass.id).map(\.studentExternalID) == ["S-1", nil])
+        try folder.write("class.csv", text: "file,student,title,description,id\na.png,Zoë,T,D,S-9\nb.png,Bo,T,D,B-2\n")
+        _ = try ClassImporter(store: store).importFolder(folder.images, className: "7B")
+        #expect(try store.results(classID: klass.id).map(\.studentExternalID) == ["S-9", "B-2"])
+        #expect(try store.students(classID: klass.id).map(\.externalID) == ["B-2", "S-9"])
     }
 }

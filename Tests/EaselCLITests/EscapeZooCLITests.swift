@@ -200,12 +200,11 @@ enum Zoo {
         #expect(leaks.isEmpty, "\(leaks.joined(separator: "\n"))")
     }
 
-    @Test("on a terminal, exports to stdout and progress lines carry no escape but Easel's own line erase")
+    @Test(
+        "on a terminal, exports to stdout and progress lines carry no escape but Easel's own line erase",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script (util-linux)"))
     func ttyOutput() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), let easel = EaselBinary.path else {
-            Issue.record("needs /usr/bin/script (util-linux) and a built easel")
-            return
-        }
+        let easel = try #require(EaselBinary.path)
         let folder = path("zoo-class")
         try makeZooFolder(folder)
         _ = try EaselBinary.run(["import", folder, "--class", Zoo.className, "--db", db])

@@ -22,10 +22,11 @@ final class GraderFixture {
         classID = try store.ensureClass(named: "G").id
         for i in 0..<count {
             let url = folder.appendingPathComponent("art\(i).png")
-            try PNGEncoder.encode(Synth.artwork(seed: UInt64(i + 1))).write(to: url)
+            let png = try PNGEncoder.encode(Synth.artwork(seed: UInt64(i + 1)))
+            try png.write(to: url)
             paths.append(url.path)
             let new = NewArtwork(
-                filePath: url.path, sha256: String(format: "%064d", i), byteSize: 100, width: 200, height: 150,
+                filePath: url.path, sha256: ArtworkFile.sha256Hex(png), byteSize: 100, width: 200, height: 150,
                 title: "T\(i)", description: "a study number \(i)", studentName: "S\(i)")
             ids.append(try store.importArtwork(new, classID: classID).artworkID)
         }

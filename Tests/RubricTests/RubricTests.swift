@@ -55,3 +55,50 @@ import Testing
         #expect(throws: RubricError.self) { try JSONDecoder().decode(Scores.self, from: Data(bad.utf8)) }
     }
 }
+
+@Suite struct CritiqueCheckTests {
+    /// Sub-scores with a total of 51.
+    static func scores() throws -> Scores {
+        try Scores(originality: 10, color: 6, texture: 14, composition: 18, content: 3)
+    }
+
+    @Test("band words and totals that contradict the scores are found, sentence by sentence")
+    func findsContradictions() throws {
+        let text =
+            "A fine start. Colour is strong: bright reds. Texture is strong. Overall it scores 65 of 100, which counts as strong."
+        let found = CritiqueCheck.contradictions(text, scores: try Self.scores())
+        #expect(found.map(\.about) == ["color", "total", "total"])
+        #expect(found.contains { $0.says == "65 of 100" && $0.should == "51 of 100" })
+        #expect(found.contains { $0.about == "color" && $0.should == "developing" })
+        #expect(
+            CritiqueCheck.contradictions("Composition is exceptional, content is beginning.", scores: try Self.scores())
+                .isEmpty)
+    }
+
+    @Test("corrected mends only the contradicting words and keeps the rest")
+    func corrects() throws {
+        let text =
+            "Lovely! Colour is strong: bright reds. Altogether that makes 65 out of 100: strong work. Keep going."
+        let fixed = CritiqueCheck.corrected(text, scores: try Self.scores())
+        #expect(
+            fixed
+                == "Lovely! Colour is developing: bright reds. Altogether that makes 51 out of 100: competent work. Keep going."
+        )
+        #expect(CritiqueCheck.contradictions(fixed, scores: try Self.scores()).isEmpty)
+    }
+
+    @Test("critique parts fill their band words and total from whatever scores they are given")
+    func partsFollowScores() throws {
+        let parts = CritiqueParts([
+            .init(kind: .opening, template: "Bold reds."), .init(kind: .dimension(.color), template: "Colour is {b}."),
+            .init(kind: .total, template: "{t} out of 100, {b}."),
+        ])
+        #expect(parts.text(for: try Self.scores()) == "Bold reds. Colour is developing. 51 out of 100, competent.")
+        var other = try Self.scores()
+        other.color = 17
+        #expect(parts.text(for: other) == "Bold reds. Colour is exceptional. 62 out of 100, competent.")
+        #expect(!parts.parts[0].quotesScores && parts.parts[1].quotesScores)
+        let data = try JSONEncoder().encode(parts)
+        #expect(try JSONDecoder().decode(CritiqueParts.self, from: data) == parts)
+    }
+}

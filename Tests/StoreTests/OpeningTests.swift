@@ -133,3 +133,55 @@ import Testing
                 == "/h/.local/share/easel/easel.sqlite")
     }
 }
+
+/// A database Easel refuses is left byte for byte as it was (defect 6).
+@Suite struct RefusedFileTests {
+    static func bytes(_ path: String) -> [String: Data] {
+        var found: [String: Data] = [:]
+        for suffix in ["", "-wal", "-journal"] {
+            if let data = FileManager.default.contents(atPath: path + suffix) { found[suffix] = data }
+        }
+        return found
+    }
+
+    @Test("another program's database (rollback journal) is refused unchanged: no WAL switch, no new file")
+    func foreignUnchanged() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("other.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+                try db.execute(sql: "INSERT INTO notes (text) VALUES ('keep me')")
+            }
+            try queue.close()
+        }
+        let before = Self.bytes(path)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(throws: StoreError.foreignDatabase(path: path)) { try Store(path: path) }
+        #expect(Self.bytes(path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == names.sorted())
+        #expect(try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
+    }
+
+    @Test("a newer Easel's database is refused unchanged (it grew by two pages before)")
+    func newerUnchanged() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("newer.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+                try db.execute(sql: "PRAGMA user_version = 7")
+                try db.execute(sql: "CREATE TABLE class (id INTEGER PRIMARY KEY, name TEXT)")
+                try db.execute(sql: "CREATE TABLE future_things (id INTEGER PRIMARY KEY)")
+            }
+            try queue.close()
+        }
+        let before = Self.bytes(path)
+        #expect(throws: StoreError.newerSchema(path: path, found: 7, supported: Schema.version)) {
+            try Store(path: path)
+        }
+        #expect(Self.bytes(path) == before)
+    }
+}

@@ -27,10 +27,11 @@ final class ImageClassFixture {
                 for x in 0..<64 { image[x, y] = (UInt8((x * 4 + i * 50) % 256), UInt8(y * 5), UInt8(i * 70 % 256)) }
             }
             let url = folder.appendingPathComponent("art\(i).png")
-            try PNGEncoder.encode(image).write(to: url)
+            let png = try PNGEncoder.encode(image)
+            try png.write(to: url)
             paths.append(url.path)
             let new = NewArtwork(
-                filePath: url.path, sha256: String(repeating: "\(i)", count: 64), byteSize: 100, width: 64,
+                filePath: url.path, sha256: ArtworkFile.sha256Hex(png), byteSize: 100, width: 64,
                 height: 48, title: "T\(i)", description: "a study in colour number \(i)", studentName: "S\(i)")
             ids.append(try store.importArtwork(new, classID: classRecord.id).artworkID)
         }

@@ -97,6 +97,34 @@ import Testing
         #expect(try fixture.store.review(artworkID: fixture.ids[0])?.critique == "The scorer's critique. Très bien 山!")
     }
 
+    @Test("Esc with typed scores offers save, discard, keep editing; untouched scores just close")
+    func leaveScores() throws {
+        let fixture = try SessionFixture()
+        var session = try fixture.session()
+        _ = session.handle(.character("e"))
+        _ = session.handle(.escape)
+        #expect(session.confirmation == nil && session.mode == .browsing)
+        _ = session.handle(.character("e"))
+        Self.type("3", into: &session)
+        _ = session.handle(.escape)
+        #expect(session.screenModel.prompt?.line.hasPrefix("The scores have unsaved changes.") == true)
+        _ = session.handle(.character("k"))
+        guard case .editingScores(let editor) = session.mode else {
+            Issue.record("the score editor closed")
+            return
+        }
+        #expect(editor.values.first == 3)
+        _ = session.handle(.escape)
+        _ = session.handle(.character("d"))
+        #expect(session.mode == .browsing)
+        #expect(try fixture.store.review(artworkID: fixture.ids[0]) == nil)
+        _ = session.handle(.character("e"))
+        Self.type("3", into: &session)
+        _ = session.handle(.escape)
+        _ = session.handle(.character("s"))
+        #expect(try fixture.store.review(artworkID: fixture.ids[0])?.scores.originality == 3)
+    }
+
     @Test("U and Ctrl-R redo what u undid, audited as redo; a new change ends the redo chain")
     func redo() throws {
         let fixture = try SessionFixture()

@@ -56,12 +56,11 @@ import Testing
 
     static let samples = ReviewEndToEndTests.root.appendingPathComponent("Samples").path
 
-    @Test("kill -9 during review, import and grade loses no confirmed review; audit and database stay consistent")
+    @Test(
+        "kill -9 during review, import and grade loses no confirmed review; audit and database stay consistent",
+        .enabled(if: TestEnvironment.canDriveReview, "needs /usr/bin/tmux and a built easel"))
     func campaign() throws {
-        guard Tmux.available, let binary = ReviewEndToEndTests.binary else {
-            Issue.record("needs /usr/bin/tmux and a built easel (swift build) under .build")
-            return
-        }
+        let binary = try #require(ReviewEndToEndTests.binary)
         let environment = ProcessInfo.processInfo.environment
         let totalKills = max(4, Int(environment["EASEL_KILL_CAMPAIGN"] ?? "") ?? 8)
         var random = Random(state: UInt64(environment["EASEL_KILL_SEED"] ?? "") ?? 20_261_203)

@@ -26,12 +26,11 @@ import Testing
         }
     }
 
-    @Test("browsing, the critique editor, help and the filter show the zoo inert: no control, clipboard, title")
+    @Test(
+        "browsing, the critique editor, help and the filter show the zoo inert: no control, clipboard, title",
+        .enabled(if: TestEnvironment.canDriveReview, "needs /usr/bin/tmux and a built easel"))
     func reviewScreen() throws {
-        guard Tmux.available, let binary = ReviewEndToEndTests.binary else {
-            Issue.record("needs /usr/bin/tmux and a built easel (swift build) under .build")
-            return
-        }
+        let binary = try #require(ReviewEndToEndTests.binary)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("easel-zoo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let art = folder.appendingPathComponent("art")

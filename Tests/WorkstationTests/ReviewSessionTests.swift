@@ -47,13 +47,15 @@ import Testing
         #expect(try fixture.store.auditEntries(artworkID: fixture.ids[0]).map(\.action) == [.accept, .edit, .undo])
     }
 
-    @Test("the critique editor saves with Ctrl-S and cancels with Esc")
+    @Test("the critique editor saves with Ctrl-S and cancels with Esc, then d (discard)")
     func critique() throws {
         let fixture = try SessionFixture()
         var session = try fixture.session()
         _ = session.handle(.character("c"))
         Self.type(" Très bien 山", into: &session)
         _ = session.handle(.escape)
+        _ = session.handle(.character("d"))
+        #expect(session.mode == .browsing)
         #expect(try fixture.store.review(artworkID: fixture.ids[0]) == nil)
         _ = session.handle(.character("c"))
         Self.type(" Très bien 山", into: &session)

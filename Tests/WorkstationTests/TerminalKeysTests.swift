@@ -9,12 +9,10 @@ import Testing
 @Suite(.serialized) struct TerminalKeysTests {
     @Test(
         "Home/End/PgUp/PgDn/Delete keep the critique editor open and edit; Esc asks; redo works",
+        .enabled(if: TestEnvironment.canDriveReview, "needs /usr/bin/tmux and a built easel"),
         arguments: ["xterm-256color", "tmux-256color", "screen-256color"])
     func keys(term: String) throws {
-        guard Tmux.available, let binary = ReviewEndToEndTests.binary else {
-            Issue.record("needs /usr/bin/tmux and a built easel (swift build) under .build")
-            return
-        }
+        let binary = try #require(ReviewEndToEndTests.binary)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("easel-keys-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try ReviewEndToEndTests.makeClass(in: folder.appendingPathComponent("art"))

@@ -105,9 +105,18 @@ def plot(folder, predictions, examples, run):
     import matplotlib.pyplot as plt
 
     os.makedirs(folder, exist_ok=True)
-    pairs = [(e.total, p["total"]) for p, e in zip(predictions, examples) if p["total"] is not None]
+    validation = set()
+    split_path = os.path.join(run, "split.json")
+    if os.path.isfile(split_path):
+        with open(split_path) as f:
+            validation = set(json.load(f)["validation"])
+    pairs = [(e.total, p["total"], e.key in validation) for p, e in zip(predictions, examples)
+             if p["total"] is not None]
     fig, ax = plt.subplots(figsize=(5, 5), dpi=120)
-    ax.scatter([a for a, _ in pairs], [b for _, b in pairs], s=24, alpha=0.8)
+    for held_out, label, color in ((False, "trained on", "tab:blue"), (True, "validation (held out)", "tab:orange")):
+        points = [(a, b) for a, b, v in pairs if v == held_out]
+        if points:
+            ax.scatter([a for a, _ in points], [b for _, b in points], s=24, alpha=0.8, label=label, color=color)
     ax.plot([0, 100], [0, 100], color="grey", linewidth=1, linestyle="--", label="agreement")
     ax.set_xlim(0, 100)
     ax.set_ylim(0, 100)
@@ -128,6 +137,8 @@ def plot(folder, predictions, examples, run):
     left.plot(x, [r["train_loss"] for r in epochs], marker="o", label="train loss")
     if any(r.get("val_loss") is not None for r in epochs):
         left.plot(x, [r.get("val_loss") for r in epochs], marker="o", label="validation loss")
+    for axis in (left, right):
+        axis.xaxis.get_major_locator().set_params(integer=True)
     left.set_xlabel("epoch")
     left.set_ylabel("loss (CE + L1 weight × L1)")
     left.set_title("Loss per epoch")

@@ -58,7 +58,7 @@ def load_base(folder, device, qlora, dtype=None):
                 load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
                 bnb_4bit_compute_dtype=torch.bfloat16),
             device_map={"": int(os.environ.get("LOCAL_RANK", 0))})
-    elif device == "cuda":
+    elif device.startswith("cuda"):
         kwargs.update(dtype=dtype or torch.bfloat16)
     try:
         model = Qwen2VLForConditionalGeneration.from_pretrained(folder, **kwargs)

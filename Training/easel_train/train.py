@@ -67,7 +67,8 @@ def run(args):
     checkpoint = os.path.join(args.out, "checkpoint")
     state = read_state(checkpoint)
     tokenizer = load_tokenizer(args.base, args.mode)
-    model = load_base(args.base, device, qlora)
+    # Each process loads its copy straight onto its own GPU (accelerate launch sets one device per process).
+    model = load_base(args.base, str(accelerator.device) if device == "cuda" else device, qlora)
     scoring_id = prepare_embedding(model, tokenizer, args.mode)
     model = add_lora(model, args.lora_rank, args.lora_alpha, scoring_id,
                      gradient_checkpointing=device == "cuda", qlora=qlora)
@@ -145,7 +146,7 @@ def run(args):
             record["train_total_mae"], record["mean_baseline_mae"] = probe(model, head, probe_inputs, train_set,
                                                                            accelerator)
         record["seconds"] = round(time.time() - started, 2)
-        record.update(validate(model, head, encoded_val, accelerator, args.mode))
+        record.update(validate(model, head, encoded_val, accelerator, args.mode, args.l1_weight))
         score = record.get("val_total_mae") if args.mode == "head" else record.get("val_loss")
         if score is None:  # no validation examples: keep the last epoch
             score = record["train_loss"]
@@ -208,7 +209,8 @@ def probe(model, head, encoded, examples, accelerator):
     return float((fitted - totals).abs().mean()), float((totals - totals.mean()).abs().mean())
 
 
-def validate(model, head, encoded, accelerator, mode):
+def validate(model, head, encoded, accelerator, mode, l1_weight):
+    """Validation loss (the training loss's formula) and, with a head, Pearson r and MAE of the total."""
     import torch
 
     if not encoded:
@@ -220,7 +222,10 @@ def validate(model, head, encoded, accelerator, mode):
             batch = to_device(example, accelerator.device)
             with accelerator.autocast():
                 logits, labels, values = forward(model, head, batch)
-            losses.append(float(torch.nn.functional.cross_entropy(logits, labels)))
+            loss = float(torch.nn.functional.cross_entropy(logits, labels))
+            if values is not None:
+                loss += l1_weight * float((values - batch["scores"]).abs().mean())
+            losses.append(loss)
             if values is not None:
                 predicted.append(float(values.sum()))
                 actual.append(float(batch["scores"].sum()))
