@@ -135,6 +135,15 @@ targets += [
         ]),
 ]
 
+// MARK: - Remote scoring (a model server speaking the OpenAI chat-completions API, e.g. vLLM)
+
+targets += [
+    .target(name: "RemoteScoring", dependencies: ["Grading", "Rubric", "Imaging", "QwenVL"]),
+    .testTarget(
+        name: "RemoteScoringTests",
+        dependencies: ["RemoteScoring", "Grading", "Rubric", "Imaging", "QwenVL", "EaselTestSupport"]),
+]
+
 // MARK: - Executable
 
 let easelDependencies: [Target.Dependency] = [
@@ -152,6 +161,7 @@ let easelDependencies: [Target.Dependency] = [
     "GGUF",
     "Tokenizer",
     "QwenVL",
+    "RemoteScoring",
     "EaselBench",
     "Settings",
     "TerminalSafety",

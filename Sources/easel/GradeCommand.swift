@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import Grading
 import QwenVL
+import RemoteScoring
 import Store
 import TerminalSafety
 import VLMScoring
 
-/// `easel grade --class NAME [--scorer builtin|vlm] [--force]`.
+/// `easel grade --class NAME [--scorer builtin|vlm|remote] [--force]`.
 struct GradeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
@@ -18,16 +19,16 @@ struct GradeCommand: AsyncParsableCommand {
             """)
 
     enum ScorerChoice: String, ExpressibleByArgument, CaseIterable {
-        case builtin, vlm
+        case builtin, vlm, remote
     }
 
     @Option(name: .customLong("class"), help: "The class name.")
     var className: String
 
-    @Option(help: "The scorer: builtin (no model file) or vlm.")
+    @Option(help: "The scorer: builtin (no model file), vlm, or remote (a model server; see docs/remote.md).")
     var scorer: ScorerChoice = .builtin
 
-    @Option(help: "vlm: the text model GGUF (remembered in the config file).")
+    @Option(help: "vlm: the text model GGUF; remote: the served model's name (remembered in the config file).")
     var model: String?
 
     @Option(help: "vlm: the vision projector (mmproj) GGUF (remembered).")
@@ -38,7 +39,7 @@ struct GradeCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "vlm: the largest image in pixels before it is cut into 28×28 patches (remembered); default 200704, "
+            "vlm, remote: the largest image in pixels before it is cut into 28×28 patches (remembered); default 200704, "
                 + "256 image tokens.", valueName: "pixels"))
     var maxPixels: Int?
 
@@ -48,11 +49,21 @@ struct GradeCommand: AsyncParsableCommand {
     @Flag(help: "Regrade artworks that already have an assessment.")
     var force = false
 
+    @OptionGroup var remote: RemoteOptions
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard scorer == .vlm || (model == nil && mmproj == nil && head == nil && maxPixels == nil) else {
-            throw ValidationError("--model, --mmproj, --head and --max-pixels go with --scorer vlm")
+        guard scorer == .vlm || (mmproj == nil && head == nil) else {
+            throw ValidationError("--mmproj and --head go with --scorer vlm")
+        }
+        guard scorer != .builtin || (model == nil && maxPixels == nil) else {
+            throw ValidationError("--model and --max-pixels go with --scorer vlm or remote")
+        }
+        guard scorer == .remote || !remote.anyGiven else {
+            throw ValidationError(
+                "--endpoint, --concurrency, --format, --api-key-*, --timeout, --allow-http and --yes go with --scorer remote"
+            )
         }
         if let maxPixels, maxPixels < ImagePreprocessor.defaultMinPixels {
             throw ValidationError("--max-pixels must be at least \(ImagePreprocessor.defaultMinPixels) (56×56)")
@@ -63,6 +74,7 @@ struct GradeCommand: AsyncParsableCommand {
     func run() async throws {
         let files =
             scorer == .vlm ? try VLMFiles.resolve(model: model, mmproj: mmproj, head: head, maxPixels: maxPixels) : nil
+        let remoteScorer = scorer == .remote ? try RemoteSetup.scorer(remote, model: model, maxPixels: maxPixels) : nil
         let store = try database.open()
         let record = try store.requireClass(className)
         let name = record.name
@@ -71,6 +83,8 @@ struct GradeCommand: AsyncParsableCommand {
             let vlm = try VLMScorerCheck.open(files, batchSize: batch)
             Console.out("vlm scorer: \(vlm.version) (\(vlm.head == nil ? "template decoding" : "scoring head"))")
             chosen = vlm
+        } else if let remoteScorer {
+            chosen = remoteScorer
         } else {
             chosen = try BuiltinScorerLoader.load(store, classID: record.id)
         }
@@ -84,7 +98,16 @@ struct GradeCommand: AsyncParsableCommand {
             Console.out("all \(artworks.count) artworks of \(name) have an assessment; --force regrades them")
             return
         }
-        let summary = try await Self.grade(todo, with: grader)
+        if let remoteScorer {
+            try RemoteSetup.approve(remoteScorer, agree: remote.agree)
+            try await RemoteSetup.check(remoteScorer)
+        }
+        // Ctrl-C stops sending more work; what finished is committed already and stays.
+        let interrupt = Interrupt()
+        let work = Task { try await Self.grade(todo, with: grader) }
+        interrupt.onSignal { work.cancel() }
+        var summary = try await work.value
+        interrupt.restore()
         let seconds = summary.seconds
         let rate =
             chosen.id == BuiltinScorer.identifier
@@ -94,8 +117,15 @@ struct GradeCommand: AsyncParsableCommand {
             "graded \(summary.graded) of \(artworks.count) artworks of \(name) with \(chosen.id) \(chosen.version) "
                 + "in \(String(format: "%.2f", seconds)) s (\(rate))"
                 + (summary.meanTotal.map { ", mean total \($0)" } ?? ""))
-        for (_, reason) in summary.failures {
-            Console.error("\(reason)")
+        if let remoteScorer { Console.out(TerminalText(RemoteSetup.traffic(remoteScorer, seconds: seconds))) }
+        if work.isCancelled { summary.failures.removeAll { $0.1.contains("CancellationError") } }
+        for (artwork, reason) in summary.failures {
+            Console.error(TerminalText(reason.contains(artwork.filePath) ? reason : "\(artwork.filePath): \(reason)"))
+        }
+        if work.isCancelled {
+            Console.error(
+                "interrupted: \(summary.graded) graded and kept; run the command again to grade the rest")
+            throw ExitCode(130)
         }
         if !summary.failures.isEmpty { throw ExitCode.failure }
     }
