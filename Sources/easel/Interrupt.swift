@@ -14,8 +14,8 @@ final class Interrupt: @unchecked Sendable {
             source.setEventHandler { [self] in
                 count += 1
                 if count > 1 { exit(130) }
-                FileHandle.standardError.write(
-                    Data("\nstopping: waiting for nothing more; finished work is kept\n".utf8))
+                Console.error("")
+                Console.error("stopping: waiting for nothing more; finished work is kept")
                 action()
             }
             source.resume()

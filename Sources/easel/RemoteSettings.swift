@@ -119,7 +119,7 @@ enum RemoteSetup {
         if approved.contains(host) { return }
         var yes = agree
         if !yes && interactive {
-            FileHandle.standardError.write(Data("\(scorer.disclosure). Send? [y/N] ".utf8))
+            Console.errorInPlace("\(scorer.disclosure). Send? [y/N] ")
             yes = ["y", "yes"].contains(readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "")
         }
         guard yes else {
