@@ -22,22 +22,9 @@ extension Store {
     @discardableResult
     public func redoLastUndo(_ base: ReviewBase) throws -> Review? {
         try write { db in
-            try Store.checkBase(db, base)
-            let artworkID = base.artworkID
-            guard let target = try Store.undoHistory(db, artworkID: artworkID).redoable.last else {
-                throw StoreError.nothingToRedo(artworkID: artworkID)
-            }
-            let current = try Store.review(db, artworkID: artworkID)
-            let restored = try target.reviewBefore
-            if let restored {
-                try restored.save(db)
-            } else {
-                try db.execute(sql: "DELETE FROM review WHERE artwork_id = ?", arguments: [artworkID])
-            }
-            try AuditEntry.append(
-                db, artworkID: artworkID, action: .redo, before: try current?.json(), after: try restored?.json(),
-                undoes: target.id, at: Store.now())
-            return restored
+            try Store.restoreReview(
+                db, base, action: .redo, target: \.redoable.last,
+                nothing: .nothingToRedo(artworkID: base.artworkID))
         }
     }
 

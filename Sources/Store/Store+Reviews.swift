@@ -86,23 +86,32 @@ extension Store {
     @discardableResult
     public func undoLastChange(_ base: ReviewBase) throws -> Review? {
         try write { db in
-            try Store.checkBase(db, base)
-            let artworkID = base.artworkID
-            guard let target = try Store.undoHistory(db, artworkID: artworkID).undoable.last else {
-                throw StoreError.nothingToUndo(artworkID: artworkID)
-            }
-            let current = try Store.review(db, artworkID: artworkID)
-            let restored = try target.reviewBefore
-            if let restored {
-                try restored.save(db)
-            } else {
-                try db.execute(sql: "DELETE FROM review WHERE artwork_id = ?", arguments: [artworkID])
-            }
-            try AuditEntry.append(
-                db, artworkID: artworkID, action: .undo, before: try current?.json(), after: try restored?.json(),
-                undoes: target.id, at: Store.now())
-            return restored
+            try Store.restoreReview(
+                db, base, action: .undo, target: \.undoable.last,
+                nothing: .nothingToUndo(artworkID: base.artworkID))
         }
+    }
+
+    /// Puts back the review that the chosen audit entry of the artwork's undo history replaced, audited as
+    /// `action` naming that entry: undo and redo differ only in which end of the history they take.
+    static func restoreReview(
+        _ db: Database, _ base: ReviewBase, action: AuditEntry.Action, target pick: (UndoHistory) -> AuditEntry?,
+        nothing: StoreError
+    ) throws -> Review? {
+        try checkBase(db, base)
+        let artworkID = base.artworkID
+        guard let target = pick(try undoHistory(db, artworkID: artworkID)) else { throw nothing }
+        let current = try review(db, artworkID: artworkID)
+        let restored = try target.reviewBefore
+        if let restored {
+            try restored.save(db)
+        } else {
+            try db.execute(sql: "DELETE FROM review WHERE artwork_id = ?", arguments: [artworkID])
+        }
+        try AuditEntry.append(
+            db, artworkID: artworkID, action: action, before: try current?.json(), after: try restored?.json(),
+            undoes: target.id, at: now())
+        return restored
     }
 
     /// ``undoLastChange(_:)`` on the artwork's current state, for callers that showed nothing.
