@@ -108,7 +108,8 @@ import Testing
         let (_, m, _) = try #require(Self.graded.first)
         for seed in UInt64(0)..<40 {
             let text = CritiqueWriter.write(
-                scores: try Scores(originality: 10, color: 10, texture: 10, composition: 10, content: 10), measurements: m,
+                scores: try Scores(originality: 10, color: 10, texture: 10, composition: 10, content: 10),
+                measurements: m,
                 description: description, seed: seed)
             #expect(!text.contains("no description"), "\(text)")
             #expect(!text.contains("fills the picture"), "\(text)")
