@@ -50,7 +50,8 @@ public struct ReviewSettings: SettingsTable, Hashable {
                 let value = try entry.string(Self.name, key, file: file)
                 guard Self.scorerChoices.contains(value) else {
                     throw SettingsError.syntax(
-                        file: file, line: entry.line, message: "scorer must be builtin, vlm, remote or none, not '\(value)'")
+                        file: file, line: entry.line,
+                        message: "scorer must be builtin, vlm, remote or none, not '\(value)'")
                 }
                 scorer = value
             case "accept_moves_on": acceptMovesOn = try entry.boolean(Self.name, key, file: file)
