@@ -51,7 +51,7 @@ import VLMScoring
         let launched = try ChildProcess.run(script, ["start", modelFolder.path, Self.model, log, "\(getpid())"])
         let serverLog = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         try #require(launched.status == 0, "vLLM did not start: \(launched.stderr) \(serverLog.suffix(3000))")
-        let fields = launched.stdout.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let fields = launched.stdout.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
         try #require(fields.count == 2, "vllm-server printed '\(launched.stdout)'")
         let (vllmPort, vllmPID) = (fields[0], fields[1])
         defer {
@@ -59,6 +59,7 @@ import VLMScoring
             #expect(kill(pid_t(vllmPID), 0) != 0, "the vLLM server (pid \(vllmPID)) still runs after stop")
         }
         let startup = Date().timeIntervalSince(serverStart)
+        print(String(format: "vLLM integration: the tiny model built and the server answering after %.0f s", startup))
 
         // The recording proxy. `cut` names a description whose requests go on with max_tokens 4.
         let upstream = URL(string: "http://127.0.0.1:\(vllmPort)")!
@@ -154,6 +155,25 @@ import VLMScoring
         let resumed = (resumeFrom..<proxy.requests.count).filter { proxy.requests[$0].path.hasSuffix("/completions") }
         #expect(resumed.count == 5 - kept.count, "the second run sent only the artworks left")
 
+        // 4. The template (what a model fine-tuned in template mode writes by itself; vLLM holds a random model to
+        //    the template's regular expression), with a critique bound short enough for the expression to end it.
+        let pair = ["self_portrait.png", "clay_dog.png"]
+        try env.importClass("Template", from: try Self.subset(pair, in: folder.appendingPathComponent("template")))
+        let settings = try String(contentsOfFile: env.config, encoding: .utf8)
+        try #require(settings.contains("[remote]\n"))
+        try settings.replacingOccurrences(of: "[remote]\n", with: "[remote]\ncritique_chars = 100\n").write(
+            toFile: env.config, atomically: true, encoding: .utf8)
+        let templateFrom = proxy.requests.count
+        let template = try env.easel(["grade", "--class", "Template", "--scorer", "remote", "--format", "template"])
+        #expect(template.status == 0, "\(template.stderr)")
+        let templateResults = try env.results("Template")
+        for result in templateResults {
+            try Self.expectValid(result, port: proxy.port, format: .template, critiqueLimit: 100)
+        }
+        try Self.checkWire(
+            proxy, indices: Array(templateFrom..<proxy.requests.count), results: templateResults, expected: expected,
+            format: .template, critiqueLimit: 100)
+
         let total = Date().timeIntervalSince(started)
         print(
             String(
@@ -168,7 +188,8 @@ import VLMScoring
     /// that artwork's description; no student's name or file name is in it. Every answered reply is a valid
     /// assessment and is what was stored.
     static func checkWire(
-        _ proxy: MisbehavingServer, indices: [Int], results: [ArtworkResult], expected: [String: RGBImage]
+        _ proxy: MisbehavingServer, indices: [Int], results: [ArtworkResult], expected: [String: RGBImage],
+        format: ReplyFormat = .json, critiqueLimit: Int = RemoteScorer.defaultCritiqueLimit
     ) throws {
         let names = try studentNames()
         var seen = Set<String>()
@@ -180,7 +201,13 @@ import VLMScoring
             }
             let body = try #require(try JSONSerialization.jsonObject(with: request.body) as? [String: Any])
             #expect(body["model"] as? String == model)
-            #expect((body["response_format"] as? [String: Any])?["type"] as? String == "json_schema")
+            switch format {
+            case .json: #expect((body["response_format"] as? [String: Any])?["type"] as? String == "json_schema")
+            case .template:
+                #expect(body["response_format"] == nil)
+                let regex = (body["structured_outputs"] as? [String: Any])?["regex"] as? String
+                #expect(regex == ReplyFormat.templatePattern(critiqueLimit: critiqueLimit))
+            }
             let messages = try #require(body["messages"] as? [[String: Any]])
             try #require(messages.count == 2)
             let system = try #require(messages[0]["content"] as? String)
@@ -211,9 +238,11 @@ import VLMScoring
                 continue
             }
             let content = try #require(messageContent(reply.body))
-            let parsed = try ReplyFormat.json.parse(content, critiqueLimit: RemoteScorer.defaultCritiqueLimit)
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any])
-            #expect(Set(object.keys) == Set(Dimension.allCases.map(\.rawValue) + ["critique"]))
+            let parsed = try format.parse(content, critiqueLimit: critiqueLimit)
+            if format == .json {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any])
+                #expect(Set(object.keys) == Set(Dimension.allCases.map(\.rawValue) + ["critique"]))
+            }
             let stored = try #require(result.latestAssessment?.assessment, "\(file): a valid reply was not stored")
             #expect(stored.scores == parsed.scores && stored.critique == parsed.critique, "\(file)")
         }
@@ -244,29 +273,39 @@ import VLMScoring
     }
 
     /// A stored assessment as the schema allows it, from this scorer and server.
-    static func expectValid(_ result: ArtworkResult, port: Int) throws {
+    static func expectValid(
+        _ result: ArtworkResult, port: Int, format: ReplyFormat = .json,
+        critiqueLimit: Int = RemoteScorer.defaultCritiqueLimit
+    ) throws {
         let assessment = try #require(result.latestAssessment?.assessment, "\(result.artwork.filePath): not graded")
         #expect(assessment.scores.values.allSatisfy { (0...Scores.maximum).contains($0) })
-        #expect(!assessment.critique.isEmpty && assessment.critique.count <= RemoteScorer.defaultCritiqueLimit)
+        #expect(!assessment.critique.isEmpty && assessment.critique.count <= critiqueLimit)
         #expect(!assessment.critique.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(assessment.scorerID == "remote")
-        #expect(assessment.scorerVersion.hasPrefix("\(model)@127.0.0.1:\(port)+json+prompt-"))
+        #expect(assessment.scorerVersion.hasPrefix("\(model)@127.0.0.1:\(port)+\(format.rawValue)+prompt-"))
+    }
+
+    /// class.csv's rows: CRLF ends a row; a quoted description may hold a bare LF.
+    static func csvRows() throws -> [String] {
+        let csv = try String(contentsOf: samples.appendingPathComponent("class.csv"), encoding: .utf8)
+        return csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
     }
 
     static func studentNames() throws -> [String] {
-        let csv = try String(contentsOf: samples.appendingPathComponent("class.csv"), encoding: .utf8)
-        return csv.split(separator: "\n").dropFirst().compactMap { line in
-            line.split(separator: ",", maxSplits: 2).dropFirst().first.map(String.init)
+        let names = try csvRows().dropFirst().compactMap { row in
+            row.split(separator: ",", maxSplits: 2).dropFirst().first.map(String.init)
         }
+        #expect(names.count == 15)
+        return names
     }
 
     /// A folder with these Samples and their class.csv rows.
     static func subset(_ files: [String], in folder: URL) throws -> URL {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let csv = try String(contentsOf: samples.appendingPathComponent("class.csv"), encoding: .utf8)
-        let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
-        let rows = lines.dropFirst().filter { line in files.contains { line.hasPrefix($0 + ",") } }
-        try ([String(lines[0])] + rows.map(String.init)).joined(separator: "\n").appending("\n").write(
+        let rows = try csvRows()
+        let chosen = rows.dropFirst().filter { row in files.contains { row.hasPrefix($0 + ",") } }
+        #expect(chosen.count == files.count)
+        try ([rows[0]] + chosen).map { $0 + "\r\n" }.joined().write(
             to: folder.appendingPathComponent("class.csv"), atomically: true, encoding: .utf8)
         for file in files {
             try FileManager.default.copyItem(
