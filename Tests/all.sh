@@ -15,4 +15,4 @@ step() {
 step "Training/setup" bash Training/setup
 step "swift build" swift build
 step "swift test" swift test
-step "pytest Training/tests" Training/.venv/bin/python -m pytest Training/tests -q -p no:cacheprovider
+step "pytest Training/tests" Training/.venv/bin/python -m pytest Training/tests -q -p no:cacheprovider --durations=5

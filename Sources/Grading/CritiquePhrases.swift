@@ -66,7 +66,7 @@ enum CritiquePhrases {
                     dimension: .composition, weight: m.normalized(.coverage) * 0.9,
                     clauses: [
                         "You used the whole of \(page(m)) with confidence.",
-                        "The picture fills \(page(m)) from edge to edge.",
+                        "Your marks fill \(page(m)) from edge to edge.",
                     ]))
         }
         if MarkStyle(m).kind == .lines && m[.edgeDensity] >= 0.02 {

@@ -26,6 +26,9 @@ public enum CritiqueWriter {
     {
         var rng = SplitMix64(seed: seed)
         let subject = Subject.phrase(description)
+        // Whether there is a description at all, not whether a subject could be read from it: "there is no
+        // description" was said of "Three layers of mountains getting lighter…" (no subject phrase found).
+        let hasDescription = !DescriptionMeasurer.words(description).isEmpty
         var parts = [
             CritiqueParts.Part(kind: .opening, template: opening(m, scores: scores, subject: subject, rng: &rng))
         ]
@@ -33,7 +36,7 @@ public enum CritiqueWriter {
             parts.append(
                 .init(
                     kind: .dimension(d),
-                    template: CritiquePhrases.dimension(d, m, hasDescription: subject != nil, rng: &rng)))
+                    template: CritiquePhrases.dimension(d, m, hasDescription: hasDescription, rng: &rng)))
         }
         parts.append(.init(kind: .total, template: rng.pick(CritiquePhrases.totals)))
         parts.append(.init(kind: .nextStep, template: nextStep(scores: scores, m, description: description, rng: &rng)))

@@ -96,7 +96,23 @@ import Testing
             if item.description.isEmpty {
                 #expect(!a.critique.lowercased().contains("your description"), "\(a.critique)")
                 #expect(a.critique.contains("judged it from the picture"), "\(a.critique)")
+            } else {
+                #expect(!a.critique.contains("no description"), "\(item.name): \(a.critique)")
             }
+        }
+    }
+
+    @Test("a description with no subject phrase in it is still a description (the Samples' fjord was told it had none)")
+    func descriptionWithoutSubject() throws {
+        let description = "Three layers of mountains getting lighter and more purple as they go back."
+        let (_, m, _) = try #require(Self.graded.first)
+        for seed in UInt64(0)..<40 {
+            let text = CritiqueWriter.write(
+                scores: try Scores(originality: 10, color: 10, texture: 10, composition: 10, content: 10),
+                measurements: m,
+                description: description, seed: seed)
+            #expect(!text.contains("no description"), "\(text)")
+            #expect(!text.contains("fills the picture"), "\(text)")
         }
     }
 

@@ -6,13 +6,12 @@ import sys
 from . import offline  # noqa: F401
 
 
-def main(argv=None):
+def build_parser():
+    """The command line: one subcommand per module, each adding its own arguments."""
     from . import evaluate, export, predict, train
-    from .data import DataError
-    from .modeling import ModelError
 
     parser = argparse.ArgumentParser(
-        prog="python -m easel_train",
+        prog="python -m easel_train", allow_abbrev=False,
         description="Fine-tune Qwen2-VL on a class's teacher reviews and export GGUF files Easel grades with.")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, module, text in (
@@ -20,11 +19,18 @@ def main(argv=None):
             ("eval", evaluate, "agreement metrics and critique similarity on an export"),
             ("predict", predict, "head values and greedy critique for one image, as JSON"),
             ("export", export, "merged text GGUF, mmproj GGUF and scoring-head GGUF for Easel")):
-        sub = commands.add_parser(name, help=text, description=(module.__doc__ or text).strip(),
+        sub = commands.add_parser(name, help=text, description=(module.__doc__ or text).strip(), allow_abbrev=False,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_arguments(sub)
         sub.set_defaults(module=module)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv=None):
+    from .data import DataError
+    from .modeling import ModelError
+
+    args = build_parser().parse_args(argv)
     try:
         return args.module.run(args)
     except (DataError, ModelError) as e:
