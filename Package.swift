@@ -141,7 +141,10 @@ targets += [
     .target(name: "RemoteScoring", dependencies: ["Grading", "Rubric", "Imaging", "QwenVL"]),
     .testTarget(
         name: "RemoteScoringTests",
-        dependencies: ["RemoteScoring", "Grading", "Rubric", "Imaging", "QwenVL", "EaselTestSupport"]),
+        dependencies: [
+            "RemoteScoring", "Grading", "Rubric", "Imaging", "QwenVL", "EaselTestSupport", "VLMScoring", "Store",
+            "Tokenizer",
+        ]),
 ]
 
 // MARK: - Executable

@@ -29,14 +29,16 @@ public final class MisbehavingServer: @unchecked Sendable {
         case reply(status: Int, body: Data, headers: [String: String] = [:], delay: Double = 0)
         /// Close the connection with a TCP reset instead of answering.
         case reset
-        /// Forward to `upstream` (a base URL such as http://127.0.0.1:8000) and relay its answer.
-        case forward(URL)
+        /// Forward to `upstream` (a base URL such as http://127.0.0.1:8000) and relay its answer; `body`, when
+        /// given, is sent instead of the request's own (the request log keeps what the client sent).
+        case forward(URL, body: Data? = nil)
     }
 
     public let port: Int
     private let listener: Int32
     private let handler: @Sendable (Request, Int) -> Action
     private let log = Mutex<[Request]>([])
+    private let answers = Mutex<[Int: (status: Int, body: Data)]>([:])
     private let connections = Mutex(0)
     private let stopped = Mutex(false)
 
@@ -73,6 +75,10 @@ public final class MisbehavingServer: @unchecked Sendable {
 
     /// Every request so far.
     public var requests: [Request] { log.withLock { $0 } }
+
+    /// The status and body sent back for each request so far, by the request's index in ``requests`` (none for a
+    /// reset, or while the answer is still being made).
+    public var responses: [Int: (status: Int, body: Data)] { answers.withLock { $0 } }
 
     /// Stops accepting connections.
     public func stop() {
@@ -113,9 +119,13 @@ public final class MisbehavingServer: @unchecked Sendable {
                 return
             case .reply(let status, let body, let headers, let delay):
                 if delay > 0 { Thread.sleep(forTimeInterval: delay) }
+                answers.withLock { $0[index] = (status, body) }
                 guard Self.write(client, status: status, body: body, headers: headers) else { return }
-            case .forward(let upstream):
-                let (status, body) = Self.forward(request, to: upstream)
+            case .forward(let upstream, let replacement):
+                var sent = request
+                if let replacement { sent.body = replacement }
+                let (status, body) = Self.forward(sent, to: upstream)
+                answers.withLock { $0[index] = (status, body) }
                 guard Self.write(client, status: status, body: body, headers: [:]) else { return }
             }
         }

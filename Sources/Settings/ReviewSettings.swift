@@ -3,21 +3,22 @@
 ///     [review]
 ///     theme = "light"
 ///     graphics = "blocks"      # auto, sixel, blocks or none
-///     scorer = "builtin"       # builtin, vlm or none
+///     scorer = "builtin"       # builtin, vlm, remote or none
 ///     accept_moves_on = true   # `a` also moves to the next unreviewed artwork, as `A` does
 public struct ReviewSettings: SettingsTable, Hashable {
     public static let name = "review"
     /// The choices for ``graphics``.
     public static let graphicsChoices = ["auto", "sixel", "blocks", "none"]
     /// The choices for ``scorer``.
-    public static let scorerChoices = ["builtin", "vlm", "none"]
+    public static let scorerChoices = ["builtin", "vlm", "remote", "none"]
     static let keys = ["theme", "graphics", "scorer", "accept_moves_on"]
 
     /// The theme name.
     public var theme: String?
     /// `auto`, `sixel`, `blocks` or `none`.
     public var graphics: String?
-    /// `builtin`, `vlm` (the model files remembered in `[vlm]`) or `none`.
+    /// `builtin`, `vlm` (the model files remembered in `[vlm]`), `remote` (the server remembered in `[remote]`) or
+    /// `none`.
     public var scorer: String?
     /// Whether `a` moves on to the next unreviewed artwork after accepting.
     public var acceptMovesOn: Bool?
@@ -49,7 +50,8 @@ public struct ReviewSettings: SettingsTable, Hashable {
                 let value = try entry.string(Self.name, key, file: file)
                 guard Self.scorerChoices.contains(value) else {
                     throw SettingsError.syntax(
-                        file: file, line: entry.line, message: "scorer must be builtin, vlm or none, not '\(value)'")
+                        file: file, line: entry.line,
+                        message: "scorer must be builtin, vlm, remote or none, not '\(value)'")
                 }
                 scorer = value
             case "accept_moves_on": acceptMovesOn = try entry.boolean(Self.name, key, file: file)

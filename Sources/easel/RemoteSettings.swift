@@ -113,9 +113,7 @@ enum RemoteSetup {
         var settings = try EaselSettings.load()
         var config = try settings.table(RemoteSettings.self)
         let host = scorer.client.endpoint.host
-        var approved = (config.approved ?? "").split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
+        var approved = approvedHosts(config)
         if approved.contains(host) { return }
         var yes = agree
         if !yes && interactive {
@@ -131,6 +129,11 @@ enum RemoteSetup {
         settings.set(config)
         try settings.save()
         Console.out("approved sending artworks to \(host) (remembered in \(settings.path))")
+    }
+
+    /// The endpoint hosts (`host:port`) the teacher agreed to send artworks to.
+    static func approvedHosts(_ config: RemoteSettings) -> [String] {
+        (config.approved ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// Checks that the server answers and serves the model, then prints the scorer's version.

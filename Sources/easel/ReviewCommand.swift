@@ -30,8 +30,8 @@ struct ReviewCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Background scorer for ungraded artworks: builtin, vlm (the model `easel grade --scorer vlm` remembered) "
-                + "or none (default: config file, else builtin)."))
+            "Background scorer for ungraded artworks: builtin, vlm or remote (the model or server `easel grade "
+                + "--scorer vlm|remote` remembered) or none (default: config file, else builtin)."))
     var scorer: String?
 
     @Flag(help: "Start in the class overview (thumbnails, totals and status; o or Esc goes to the review).")
@@ -48,9 +48,9 @@ struct ReviewCommand: ParsableCommand {
         if Theme.colorDisabled(by: environment) { chosenTheme = chosenTheme.withoutColor }
         let scorerName = scorer ?? config.scorer ?? "builtin"
         guard ReviewScorer.choices.contains(scorerName) else {
-            throw ValidationError("unknown scorer '\(scorerName)'; use builtin, vlm or none")
+            throw ValidationError("unknown scorer '\(scorerName)'; use builtin, vlm, remote or none")
         }
-        let vlm = scorerName == "vlm" ? try ReviewScorer.vlm() : nil
+        let loaded = try ReviewScorer.load(scorerName)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TUIError.terminal("stdin and stdout are not a terminal")
         }
@@ -58,7 +58,7 @@ struct ReviewCommand: ParsableCommand {
         let store = try database.open()
         let record = try store.requireClass(className)
         let capabilities = Self.capabilities(for: preference, environment: environment)
-        let worker = try ReviewScorer.worker(scorerName, store: store, classID: record.id, vlm: vlm)
+        let worker = try ReviewScorer.worker(scorerName, store: store, classID: record.id, loaded: loaded)
         var session = try ReviewSession(
             store: store, classRecord: record, scorerName: worker?.scorerLabel ?? "none",
             graphics: preference.resolve(capabilities))

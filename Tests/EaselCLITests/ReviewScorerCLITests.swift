@@ -1,7 +1,9 @@
+import EaselTestSupport
 import Foundation
 import Testing
 
-/// `easel review --scorer vlm` before the screen starts: a clear line when no model is remembered.
+/// `easel review --scorer vlm|remote` before the screen starts: a clear line when no model or server is remembered,
+/// and nothing sent to a server the teacher never agreed to.
 @Suite final class ReviewScorerCLITests {
     let root: String
 
@@ -49,6 +51,40 @@ import Testing
         #expect(Self.oneLine(gone), "\(gone.stderr)")
         let unknown = try review(["--scorer", "llm"])
         #expect(unknown.status != 0)
-        #expect(unknown.stderr.contains("unknown scorer 'llm'; use builtin, vlm or none"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("unknown scorer 'llm'; use builtin, vlm, remote or none"), "\(unknown.stderr)")
+    }
+
+    @Test("--scorer remote: no server remembered, a server never agreed to (nothing sent), one that lacks the model")
+    func remoteChoices() throws {
+        let none = try review(["--scorer", "remote"])
+        #expect(none.status != 0)
+        #expect(none.stderr.contains("no server remembered in \(config)"), "\(none.stderr)")
+        #expect(none.stderr.contains("easel grade --class NAME --scorer remote --endpoint URL --model NAME --yes"))
+        #expect(Self.oneLine(none), "\(none.stderr)")
+
+        let server = try MisbehavingServer { request, _ in
+            .reply(status: 200, body: MisbehavingServer.models(request.path.hasSuffix("/models") ? ["other"] : []))
+        }
+        defer { server.stop() }
+        let remembered = "[remote]\nendpoint = \"\(server.endpoint)\"\nmodel = \"tiny\"\n"
+        try ("[review]\nscorer = \"remote\"\n\n" + remembered).write(toFile: config, atomically: true, encoding: .utf8)
+        let unasked = try review([])
+        #expect(unasked.status != 0)
+        #expect(
+            unasked.stderr.contains(
+                "sending artworks to 127.0.0.1:\(server.port) was never agreed to, so nothing was sent; run "
+                    + "`easel grade --class NAME --scorer remote --yes` once to agree"), "\(unasked.stderr)")
+        #expect(Self.oneLine(unasked), "\(unasked.stderr)")
+        #expect(server.requests.isEmpty, "review sent \(server.requests.map(\.path)) before the teacher agreed")
+
+        try (remembered + "approved = \"127.0.0.1:\(server.port)\"\n").write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let missing = try review(["--scorer", "remote"])
+        #expect(missing.status != 0)
+        #expect(
+            missing.stderr.contains("127.0.0.1:\(server.port) does not serve the model 'tiny' (it serves: other)"),
+            "\(missing.stderr)")
+        #expect(Self.oneLine(missing), "\(missing.stderr)")
+        #expect(server.requests.map(\.path) == ["/v1/models"], "only the model list is asked for")
     }
 }

@@ -111,7 +111,7 @@ import Testing
         let mistakes: [(String, Int, String)] = [
             ("[review]\ngraphics = \"kitty\"\n", 2, "graphics must be auto, sixel, blocks or none, not 'kitty'"),
             ("[review]\n\ntheme = 3\n", 3, "review.theme must be a \"string\""),
-            ("[review]\nscorer = \"gpt\"\n", 2, "scorer must be builtin, vlm or none, not 'gpt'"),
+            ("[review]\nscorer = \"gpt\"\n", 2, "scorer must be builtin, vlm, remote or none, not 'gpt'"),
             (
                 "[review]\ncolour = \"red\"\n", 2,
                 "unknown key review.colour; use theme, graphics, scorer or accept_moves_on"
