@@ -30,6 +30,7 @@ public struct ArtworkProfile: Codable, Sendable, Hashable {
         ColorMeasurer.measure(working, into: &m)
         TextureMeasurer.measure(working, into: &m)
         CompositionMeasurer.measure(working, into: &m)
+        ContentMeasurer.measure(working, into: &m)
         DescriptionMeasurer.measure(description, into: &m)
         self.init(id: id, measurements: m, words: DescriptionMeasurer.contentWords(description))
     }

@@ -60,13 +60,18 @@ public struct CalibrationResult: Codable, Sendable, Hashable {
         var lines = [
             "\(direction) (out of 100).",
             "After calibrating on your \(examples) reviews, predictions for the rest are expected to be within about "
-                + "\(afterMAE) points of yours (it was \(beforeMAE) before; \(folds)-fold cross-validation).",
+                + "\(afterMAE) points of yours (it was \(beforeMAE) before; \(validation)).",
         ]
         let kept = dimensions.filter(\.keptBaseline).map { $0.dimension.title.lowercased() }
         if !kept.isEmpty {
             lines.append("Not changed, as no fit beat the current map out of sample: \(kept.joined(separator: ", ")).")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// How the errors were measured out of sample: "leave-one-out cross-validation" or "10-fold cross-validation".
+    var validation: String {
+        folds == examples ? "leave-one-out cross-validation" : "\(folds)-fold cross-validation"
     }
 
     /// A table comparing cross-validated MAE and rank correlation before and after, with the fit used.
@@ -76,7 +81,7 @@ public struct CalibrationResult: Codable, Sendable, Hashable {
             return String(format: "%.\(digits)f", v)
         }
         var lines = [
-            "calibrated on \(examples) artworks with human scores, \(folds)-fold cross-validation",
+            "calibrated on \(examples) artworks with human scores, \(validation)",
             "dimension      MAE before  MAE after  rho before  rho after  fit",
         ]
         for fit in dimensions {

@@ -151,6 +151,8 @@ enum CritiquePhrases {
                     "Originality is {b}, with parts that feel fresh.",
                     "Originality is {b}: it shares some ideas with the class but adds its own.",
                     "Originality is {b}, since a few parts are new to the class.",
+                    "Originality is {b}: part of it is your own, and part is like the rest.",
+                    "Originality is {b}, mixing shared ideas with a few fresh ones.",
                 ])
             }
             return rng.pick([
@@ -158,6 +160,7 @@ enum CritiquePhrases {
                 "Originality is {b}, as many pieces in the class look like this one.",
                 "Originality is {b}: it is close to what others in the class made.",
                 "Originality is {b}, because it follows the same plan as many others.",
+                "Originality is {b}: the idea is one many in the class had.",
             ])
         case .color:
             if !marks { return "Colour is {b}: there is no colour on \(page(m)) yet." }
@@ -222,22 +225,43 @@ enum CritiquePhrases {
                     ? "the marks cover only a little of \(page(m))" : "the marks cover about \(pct)% of \(page(m))"
             return "Composition is {b}: \(cover), " + whereMarks(m, rng: &rng)
         case .content:
+            // Distinct shapes are counted where marks sit on a ground; a painting covered edge to edge floods
+            // into one region, so there only the detail is said.
             let k = Int(m[.regions])
-            let shapes = k == 0 ? "no clear shapes yet" : k == 1 ? "one main shape" : "about \(k) separate shapes"
+            let shapes =
+                k >= 2 ? "about \(k) separate shapes" : k == 1 && m[.coverage] < 0.6 ? "one main shape" : nil
             let detail =
                 m[.detail] >= 0.3 ? "lots of detail" : m[.detail] >= 0.1 ? "some detail" : "little detail so far"
+            let seen = shapes.map { "\($0) and \(detail)" } ?? detail
+            let subject = mainShape(m, rng: &rng)
             if hasDescription {
                 return rng.pick([
-                    "Content is {b}: there are \(shapes) and \(detail).",
-                    "Content is {b}, with \(shapes) and \(detail).",
-                    "Content is {b}: I count \(shapes), with \(detail).",
+                    "Content is {b}: \(subject.prefix(1).lowercased() + subject.dropFirst()) I see \(seen).",
+                    "Content is {b}, with \(seen). \(subject)",
+                    "Content is {b}: I see \(seen). \(subject)",
                 ])
             }
             return rng.pick([
-                "Content is {b}: with no description, I judged it from the picture, with \(shapes) and \(detail).",
-                "Content is {b}: there is no description, so I judged it from the picture, with \(shapes).",
+                "Content is {b}: with no description, I judged it from the picture. \(subject) I see \(seen).",
+                "Content is {b}: there is no description, so I judged it from the picture. \(subject) I see \(seen).",
             ])
         }
+    }
+
+    /// The main subject in one sentence: where it sits, how much of the page it takes, how clearly it stands out.
+    static func mainShape(_ m: Measurements, rng: inout SplitMix64) -> String {
+        let look = SubjectLook(m)
+        let clarity: String
+        switch look.clarity {
+        case .none: return "There is no main shape yet."
+        case .faint: clarity = "is hard to pick out from the background"
+        case .visible: clarity = rng.pick(["stands out well enough", "can be picked out"])
+        case .clear: clarity = rng.pick(["stands out clearly", "is easy to see at once"])
+        }
+        return rng.pick([
+            "The main shape, \(look.place), takes up \(look.size) \(page(m)) and \(clarity).",
+            "Your main shape, \(look.place), \(clarity) and takes up \(look.size) \(page(m)).",
+        ])
     }
 
     /// Where the marks sit, in a short sentence.
@@ -330,6 +354,18 @@ enum CritiquePhrases {
                 "Add small details inside and around the main shape.",
                 "Add one more object that tells us more about the scene.",
             ]
+        case .figureGround:
+            if m[.subjectSize] == 0 { return [] }
+            return [
+                "Make the main thing stand out, with a dark outline or a colour the background does not have.",
+                "Give the background a different colour or tone from the main shape.",
+            ]
+        case .subjectSize:
+            if m[.subjectSize] >= 0.3 || m[.coverage] < 0.002 { return [] }
+            return [
+                "Draw the main thing bigger, so it fills more of \(page(m)).", "Make the main shape larger and bolder.",
+            ]
+        case .subjectX, .subjectY: return []
         case .descriptionWords: return ["Write one more sentence about what is happening in your picture."]
         case .descriptionSpecificity: return ["In your description, name the place, the people or the moment."]
         case .featureDistance, .nearestDistance:

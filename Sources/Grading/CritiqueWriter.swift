@@ -73,8 +73,10 @@ public enum CritiqueWriter {
         var dims = Dimension.allCases.filter { !(m.isMonochrome && $0 == .color) }
         dims.sort { scores[$0] != scores[$1] ? scores[$0] < scores[$1] : (rng.next() & 1) == 0 }
         for d in dims {
+            // Description advice only for a description of a picture that is there.
             let candidates = Measure.features(of: d).filter {
-                hasDescription || ![.descriptionWords, .descriptionSpecificity, .wordRarity].contains($0)
+                (hasDescription && m.substance >= 0.5)
+                    || ![.descriptionWords, .descriptionSpecificity, .wordRarity].contains($0)
             }
             guard let weakest = candidates.min(by: { m.normalized($0) < m.normalized($1) }) else { continue }
             let advice = CritiquePhrases.advice(weakest, m)

@@ -82,8 +82,32 @@ public enum EvidenceCheck {
         {
             out.append("description advice without a description")
         }
+        out += subjectProblems(m, text: text)
         if (m.classSize ?? 0) >= OriginalityMeasurer.minimumPeers && text.contains("too few other pieces") {
             out.append("'too few other pieces' in a class of \(m.classSize ?? 0)")
+        }
+        return out
+    }
+
+    /// What the critique says about the main subject against its measurements: where it sits, how much of the
+    /// page it takes, how clearly it stands out.
+    static func subjectProblems(_ m: Measurements, text: String) -> [String] {
+        let look = SubjectLook(m)
+        var out: [String] = []
+        let places = ["in the middle", "left of centre", "right of centre", "near the top", "near the bottom"]
+        for p in places where text.contains("main shape, \(p),") && p != look.place {
+            out.append("subject said to be '\(p)', measured \(look.place) (\(m[.subjectX]), \(m[.subjectY]))")
+        }
+        let sizes = ["a small part of", "about a quarter of", "about a third of", "about half of", "most of"]
+        for s in sizes where text.contains("takes up \(s)") && s != look.size {
+            out.append("subject said to take up '\(s)', measured \(m[.subjectSize])")
+        }
+        let clarity: [(String, SubjectLook.Clarity)] = [
+            ("stands out clearly", .clear), ("easy to see at once", .clear), ("stands out well enough", .visible),
+            ("can be picked out", .visible), ("hard to pick out", .faint), ("no main shape", .none),
+        ]
+        for (phrase, c) in clarity where text.contains(phrase) && c != look.clarity {
+            out.append("'\(phrase)' with figure–ground \(m[.figureGround]), subject \(m[.subjectSize])")
         }
         return out
     }

@@ -113,6 +113,16 @@ public enum EvidenceWriter {
         case .regions:
             let k = Int(v)
             return k == 1 ? "1 distinct shape" : "\(k) distinct shapes"
+        case .figureGround:
+            if m[.subjectSize] == 0 { return "no main subject found: nothing stands out from the ground" }
+            return "contrast at the main subject's outline \(pct)%: \(SubjectLook(m).clarity.phrase)"
+        case .subjectSize:
+            if v == 0 { return "no main subject found" }
+            return "the main subject takes \(pct)% of the \(page) (outline filled)"
+        case .subjectX, .subjectY:
+            if m[.subjectSize] == 0 { return "no main subject to place" }
+            let x = Int((m[.subjectX] * 100).rounded()), y = Int((m[.subjectY] * 100).rounded())
+            return "the main subject's centre is \(x)% across and \(y)% down: \(SubjectLook(m).place)"
         case .descriptionWords:
             let n = Int(v)
             if n == 0 { return "no description from the artist" }
@@ -186,6 +196,55 @@ struct MarkStyle {
         case .filled: "mostly filled areas"
         case .mixed: "lines and filled areas"
         }
+    }
+}
+
+/// What the content measurements say about the main subject, in words: how clearly it stands out, where it
+/// sits and how much of the page it takes. The evidence, the critique and the consistency check share it.
+struct SubjectLook {
+    enum Clarity {
+        case none, faint, visible, clear
+
+        var phrase: String {
+            switch self {
+            case .none: "no main subject"
+            case .faint: "it blends into the ground"
+            case .visible: "it stands out from the ground"
+            case .clear: "it stands out clearly from the ground"
+            }
+        }
+    }
+
+    let clarity: Clarity
+    /// "in the middle", "left of centre", "right of centre", "near the top" or "near the bottom".
+    let place: String
+    /// "a small part of", "about a quarter of", "about a third of", "about half of" or "most of".
+    let size: String
+
+    /// The contrast at the outline from which a subject counts as visible, and as clear.
+    static let visible = 0.2
+    static let clear = 0.4
+
+    init(_ m: Measurements) {
+        let g = m[.figureGround]
+        clarity = m[.subjectSize] == 0 ? .none : g >= Self.clear ? .clear : g >= Self.visible ? .visible : .faint
+        let dx = m[.subjectX] - 0.5, dy = m[.subjectY] - 0.5
+        if max(abs(dx), abs(dy)) < 0.12 {
+            place = "in the middle"
+        } else if abs(dx) >= abs(dy) {
+            place = dx < 0 ? "left of centre" : "right of centre"
+        } else {
+            place = dy < 0 ? "near the top" : "near the bottom"
+        }
+        let s = m[.subjectSize]
+        size =
+            s < 0.18
+            ? "a small part of"
+            : s < 0.3
+                ? "about a quarter of"
+                : s < 0.42
+                    ? "about a third of"
+                    : s < 0.65 ? "about half of" : "most of"
     }
 }
 

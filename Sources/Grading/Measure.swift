@@ -46,6 +46,14 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
     case detail
     /// Distinct shapes: separate marked regions of at least 0.2 % of the sheet.
     case regions
+    /// How clearly the main subject stands out from the ground: the contrast across its outline, 0...1.
+    case figureGround = "figure_ground"
+    /// The share of the sheet (or picture) the main subject takes, its outline filled.
+    case subjectSize = "subject_size"
+    /// Where the main subject's centre sits, across (0 left, 1 right) …
+    case subjectX = "subject_x"
+    /// … and down (0 top, 1 bottom).
+    case subjectY = "subject_y"
     case descriptionWords = "description_words"
     case descriptionSpecificity = "description_specificity"
 
@@ -60,7 +68,9 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
         case .coverage, .balance, .spaceUse, .thirdsWeight, .centreWeight, .balanceLeftRight, .balanceTopBottom,
             .sheet:
             .composition
-        case .detail, .regions, .descriptionWords, .descriptionSpecificity: .content
+        case .detail, .regions, .figureGround, .subjectSize, .subjectX, .subjectY, .descriptionWords,
+            .descriptionSpecificity:
+            .content
         }
     }
 
@@ -69,7 +79,9 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
     /// width, which side is heavier).
     public var isFeature: Bool {
         switch self {
-        case .warmShare, .strokeWidth, .balanceLeftRight, .balanceTopBottom, .sheet, .mainColour, .secondColour: false
+        case .warmShare, .strokeWidth, .balanceLeftRight, .balanceTopBottom, .sheet, .mainColour, .secondColour,
+            .subjectX, .subjectY:
+            false
         default: true
         }
     }
@@ -103,6 +115,9 @@ public enum Measure: String, CaseIterable, Codable, CodingKeyRepresentable, Send
         case .balanceLeftRight, .balanceTopBottom: v = (raw + 1) / 2  // signed share, right / bottom heavier
         case .mainColour, .secondColour: v = raw / Double(ColourName.allCases.count)
         case .regions: v = raw / 12  // distinct shapes; a dozen reads as a full scene
+        case .figureGround: v = raw / 0.5  // contrast across the subject's outline; half the range reads as clear
+        case .subjectSize: v = raw / 0.35  // a subject that takes a third of the page reads clearly
+        case .subjectX, .subjectY: v = raw
         case .descriptionWords: v = log1p(max(0, raw)) / log1p(40)  // words, on a log scale up to 40
         case .descriptionSpecificity: v = raw / 12  // distinct specific words
         case .featureDistance: v = raw / 2  // leave-one-out standardised distance from the class

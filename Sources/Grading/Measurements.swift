@@ -29,11 +29,16 @@ public struct Measurements: Codable, Sendable, Hashable {
     /// marks count in proportion to the marking (edge density up to 4 %), and the
     /// distances from the class count in proportion to the work's substance
     /// (coverage or detail up to 30 %): an empty page is unusual, not original.
+    /// Content follows the picture the same way: the description counts in
+    /// proportion to the work's substance (words about a picture that is not
+    /// there say nothing about it), and a subject's clear outline in proportion
+    /// to its size up to a tenth of the page (a clear dash is not a clear subject).
     public func normalized(_ measure: Measure) -> Double {
         let value = measure.normalize(self[measure])
         switch measure {
         case .orientationEntropy, .strokeVariety: return value * marking
-        case .featureDistance, .nearestDistance: return value * substance
+        case .featureDistance, .nearestDistance, .descriptionWords, .descriptionSpecificity: return value * substance
+        case .figureGround: return value * min(1, max(0, self[.subjectSize] / 0.1))
         default: return value
         }
     }
