@@ -51,8 +51,11 @@ enum ContentMeasurer {
         let minimum = onPaper ? inkedCellShare : paintedCellShare
         let figure = (0..<cells).map { share[$0] / pixels[$0] >= minimum }
         let closed = SheetFinder.fillHoles(close(figure, width: gw, height: gh), width: gw, height: gh)
-        let (subject, size) = largestComponent(closed, width: gw, height: gh)
+        let (subject, size, objects) = largestComponent(closed, width: gw, height: gh, minimum: max(2, cells / 200))
         m[.subjectSize] = Double(size) / Double(cells)
+        // A painting to the edge floods into one region of marks, so its distinct shapes are the separate
+        // things that stand out from its ground (each at least 0.5 % of the picture).
+        if !onPaper { m[.regions] = max(m[.regions], Double(objects)) }
         guard size > 0 else {
             m[.figureGround] = 0
             m[.subjectX] = 0.5
@@ -139,8 +142,9 @@ enum ContentMeasurer {
         return zip(closed, mask).map { $0 || $1 }
     }
 
-    /// The largest 4-connected region of a mask, and its size in cells.
-    static func largestComponent(_ mask: [Bool], width w: Int, height h: Int) -> ([Bool], Int) {
+    /// The largest 4-connected region of a mask, its size in cells, and how many regions have `minimum` cells.
+    static func largestComponent(_ mask: [Bool], width w: Int, height h: Int, minimum: Int) -> ([Bool], Int, Int) {
+        var count = 0
         var label = [Int](repeating: 0, count: w * h)
         var best = (label: 0, size: 0)
         var next = 0
@@ -160,7 +164,8 @@ enum ContentMeasurer {
                 }
             }
             if size > best.size { best = (next, size) }
+            if size >= minimum { count += 1 }
         }
-        return (label.map { $0 == best.label && best.label != 0 }, best.size)
+        return (label.map { $0 == best.label && best.label != 0 }, best.size, count)
     }
 }

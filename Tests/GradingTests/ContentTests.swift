@@ -27,16 +27,26 @@ import Testing
         ArtworkProfile(id: "x", image: image, description: description).measurements
     }
 
+    /// The real images' profiles, measured once (the truth set's), with their labelled descriptions.
+    static let realProfiles: [ArtworkProfile] = TruthSet.measured.filter { !$0.item.name.hasPrefix("generated") }.map {
+        ArtworkProfile(
+            id: $0.item.name, measurements: $0.measurements,
+            words: DescriptionMeasurer.contentWords($0.item.description))
+    }
+
+    /// A real image's profile with another description (the picture's measurements are kept).
+    static func profile(_ name: String, description: String) -> ArtworkProfile? {
+        guard var profile = realProfiles.first(where: { $0.id == name }) else { return nil }
+        DescriptionMeasurer.measure(description, into: &profile.measurements)
+        profile.words = DescriptionMeasurer.contentWords(description)
+        return profile
+    }
+
     /// The content score of a real image with a description, in a class of the real images.
     static func content(_ name: String, description: String) -> Int? {
-        let items = TruthSet.real()
-        guard items.contains(where: { $0.name == name }) else { return nil }
-        let inputs = items.map {
-            ArtworkInput(id: $0.name, image: $0.image, description: $0.name == name ? description : $0.description)
-        }
-        let context = ClassContext(profiles: inputs.map { ArtworkProfile($0) })
-        let input = inputs.first { $0.id == name }!
-        return BuiltinScorer().assessment(for: input, context: context).scores[.content]
+        guard let profile = profile(name, description: description) else { return nil }
+        let context = ClassContext(profiles: realProfiles.map { $0.id == name ? profile : $0 })
+        return BuiltinScorer().assessment(for: profile, context: context, description: description).scores[.content]
     }
 
     @Test("an outline drawing counts as the shape it draws: its size and place are measured, and it stands out")
@@ -98,17 +108,16 @@ import Testing
         "without a description the critique says it judged the picture and names the main shape, with no description advice"
     )
     func critiqueWithoutDescription() {
-        let items = TruthSet.real()
-        let inputs = items.map { ArtworkInput(id: $0.name, image: $0.image, description: "") }
-        let context = ClassContext(profiles: inputs.map { ArtworkProfile($0) })
-        for input in inputs {
-            let a = BuiltinScorer().assessment(for: input, context: context)
-            let m = BuiltinScorer().measurements(for: context.profile(id: input.id)!, context: context)
-            #expect(a.critique.contains("judged it from the picture"), "\(input.id): \(a.critique)")
-            #expect(a.critique.contains("main shape"), "\(input.id): \(a.critique)")
-            #expect(!a.critique.lowercased().contains("your description"), "\(input.id): \(a.critique)")
+        let profiles = Self.realProfiles.compactMap { Self.profile($0.id, description: "") }
+        let context = ClassContext(profiles: profiles)
+        for profile in profiles {
+            let a = BuiltinScorer().assessment(for: profile, context: context, description: "")
+            let m = BuiltinScorer().measurements(for: profile, context: context)
+            #expect(a.critique.contains("judged it from the picture"), "\(profile.id): \(a.critique)")
+            #expect(a.critique.contains("main shape"), "\(profile.id): \(a.critique)")
+            #expect(!a.critique.lowercased().contains("your description"), "\(profile.id): \(a.critique)")
             let problems = EvidenceCheck.problems(m, evidence: a.evidence, critique: a.critique, scores: a.scores)
-            #expect(problems.isEmpty, "\(input.id): \(problems)")
+            #expect(problems.isEmpty, "\(profile.id): \(problems)")
         }
     }
 }
