@@ -50,6 +50,15 @@ public struct BenchClass: ParsableCommand {
     @Option(help: "Decode steps for the batched-decode throughput check (B = 1 vs B = --batch).")
     var decodeSteps = 24
 
+    @Option(help: "llama.cpp's llama-qwen2vl-cli: time it on the same files in the same run (one artwork per run).")
+    var llamaCli: String?
+
+    @Option(help: "llama-qwen2vl-cli runs (half before Easel's grading, half after).")
+    var llamaRuns = 2
+
+    @Flag(help: "Only write the model files, the artworks and the prompt (with --keep), and print llama.cpp's command.")
+    var filesOnly = false
+
     struct Phases {
         var vision = 0.0, prefill = 0.0, decode = 0.0, total = 0.0, artworks = 0, decodeSteps = 0, tokens = 0
         var prefix = 0.0
@@ -94,6 +103,32 @@ public struct BenchClass: ParsableCommand {
         let promptPath = (folder as NSString).appendingPathComponent("prompt.txt")
         try (RubricPrompt.system + "\n\n" + String(RubricPrompt.user(description: Self.description(0)).dropFirst(7)))
             .write(toFile: promptPath, atomically: true, encoding: .utf8)
+        let llamaCommand =
+            "llama-qwen2vl-cli -m \(textPath) --mmproj \(visionPath) --image \(paths[0]) "
+            + "-p \"$(cat \(promptPath))\" -n \(critiqueTokens) --temp 0 --ignore-eos -t \(Parallel.threadCount)"
+        if filesOnly {
+            print("llama.cpp on these files: \(llamaCommand)")
+            return
+        }
+        let prompt = try String(contentsOfFile: promptPath, encoding: .utf8)
+        var llama: [LlamaCLIRun] = []
+        func runLlama(_ runs: Range<Int>) throws {
+            guard let binary = llamaCli else { return }
+            for run in runs {
+                let log = (folder as NSString).appendingPathComponent("llama-\(run).log")
+                let result = try LlamaCLIRun.run(
+                    binary, text: textPath, vision: visionPath, image: paths[run % paths.count], prompt: prompt,
+                    tokens: critiqueTokens, threads: Parallel.threadCount, log: log)
+                print(
+                    String(
+                        format:
+                            "llama-qwen2vl-cli run %d: %.2f s wall (vision %.2f, prefill %.2f, decode %.2f); load %@",
+                        run + 1, result.wall, result.vision ?? .nan, result.prefill ?? .nan, result.decode ?? .nan,
+                        Clock.loadAverage()))
+                llama.append(result)
+            }
+        }
+        try runLlama(0..<(llamaRuns / 2))
         let fast = try VLMScorer(
             modelPath: textPath, mmprojPath: visionPath, maxCritiqueTokens: critiqueTokens, batchSize: batch,
             usesPrefixCache: true)
@@ -106,6 +141,7 @@ public struct BenchClass: ParsableCommand {
                 usesPrefixCache: false)
             single = try grade(Array(paths.prefix(baseline)), scorer: plain, folder: folder, name: "single")
         }
+        try runLlama((llamaRuns / 2)..<llamaRuns)
         let throughput = try decodeThroughput(fast.model)
 
         // The bounds: FLOPs over the sgemm rate for vision and prefill, weight bytes over read bandwidth for decode.
@@ -155,9 +191,27 @@ public struct BenchClass: ParsableCommand {
             String(
                 format: "batched decode: B=1 %.1f tokens/s, B=%d %.1f tokens/s (%.2f×)", throughput.single, batch,
                 throughput.batched, throughput.batched / throughput.single))
-        print(
-            "llama.cpp on the same files: llama-qwen2vl-cli -m \(textPath) --mmproj \(visionPath) --image \(paths[0]) "
-                + "-p \"$(cat \(promptPath))\" -n \(critiqueTokens) --temp 0 --ignore-eos -t \(Parallel.threadCount)")
+        if !llama.isEmpty {
+            func mean(_ value: (LlamaCLIRun) -> Double?) -> Double {
+                let values = llama.compactMap(value)
+                return values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+            }
+            let wall = mean(\.wall)
+            print(
+                String(
+                    format: "llama-qwen2vl-cli per artwork (%d runs): %.2f s wall; vision %.2f, prefill %.2f, "
+                        + "decode %.2f s (its own timings)", llama.count, wall, mean(\.vision), mean(\.prefill),
+                    mean(\.decode)))
+            let easel = batched.total / Double(max(1, batched.artworks))
+            print(String(format: "Easel batched vs llama.cpp per artwork: %.2f×", wall / easel))
+            if let single {
+                print(
+                    String(
+                        format: "Easel one at a time vs llama.cpp per artwork: %.2f×",
+                        wall / (single.total / Double(max(1, single.artworks)))))
+            }
+        }
+        print("llama.cpp on the same files: \(llamaCommand)")
         print("load average at end: \(Clock.loadAverage())")
     }
 
@@ -169,7 +223,8 @@ public struct BenchClass: ParsableCommand {
         let classID = try store.ensureClass(named: name).id
         for (i, path) in paths.enumerated() {
             let new = NewArtwork(
-                filePath: path, sha256: String(format: "%064x", i), byteSize: 0, width: side, height: side,
+                filePath: path, sha256: ArtworkFile.sha256Hex(try Data(contentsOf: URL(fileURLWithPath: path))),
+                byteSize: 0, width: side, height: side,
                 title: "", description: Self.description(i), studentName: nil)
             _ = try store.importArtwork(new, classID: classID)
         }

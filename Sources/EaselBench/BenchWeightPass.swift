@@ -17,14 +17,16 @@ struct WeightPass {
     init(file: GGUFFile, synthetic: SyntheticModel) throws {
         var layers: [Layer] = []
         for i in 0..<synthetic.layers {
-            func m(_ name: String) throws -> WeightMatrix { try file.matrix("blk.\(i).\(name).weight") }
+            func m(_ name: String) throws -> WeightMatrix {
+                try file.matrix("blk.\(i).\(name).weight").packedForDecode()
+            }
             layers.append(
                 Layer(
                     q: try m("attn_q"), k: try m("attn_k"), v: try m("attn_v"), o: try m("attn_output"),
                     gate: try m("ffn_gate"), up: try m("ffn_up"), down: try m("ffn_down")))
         }
         self.layers = layers
-        self.output = try file.matrix("token_embd.weight")
+        self.output = try file.matrix("token_embd.weight").packedForDecode()
         self.hidden = synthetic.hidden
         self.ffn = synthetic.ffn
     }
@@ -70,6 +72,36 @@ struct WeightPass {
             cpus.append(Clock.cpu() - cpu)
         }
         return (times.reduce(0, +) / Double(times.count), Clock.median(times), Clock.median(cpus))
+    }
+
+    /// The median seconds of a decode-equivalent weight pass for `batch` input rows at once
+    /// (`WeightMatrix.gemvBatch`: every weight row read once for all rows), after one warm-up pass.
+    func decodeBatch(steps: Int, batch: Int) -> Double {
+        let x = UnsafeMutablePointer<Float>.allocate(capacity: batch * ffn)
+        let y = UnsafeMutablePointer<Float>.allocate(capacity: batch * (4 * ffn + output.rows))
+        defer {
+            x.deallocate()
+            y.deallocate()
+        }
+        for i in 0..<(batch * ffn) { x[i] = Float(i % 17) * 0.01 - 0.08 }
+        func pass() {
+            for l in layers {
+                WeightMatrix.gemvBatch(
+                    [(l.q, y), (l.k, y + batch * hidden), (l.v, y + 2 * batch * hidden)], inputs: x, count: batch)
+                WeightMatrix.gemvBatch([(l.o, y)], inputs: x, count: batch)
+                WeightMatrix.gemvBatch([(l.gate, y), (l.up, y + batch * ffn)], inputs: x, count: batch)
+                WeightMatrix.gemvBatch([(l.down, y)], inputs: x, count: batch)
+            }
+            WeightMatrix.gemvBatch([(output, y)], inputs: x, count: batch)
+        }
+        pass()
+        var times: [Double] = []
+        for _ in 0..<max(1, steps) {
+            let t = Clock.now()
+            pass()
+            times.append(Clock.since(t))
+        }
+        return Clock.median(times)
     }
 
     /// Wall-clock and CPU seconds for the layer matmuls of a `tokens`-token prompt.

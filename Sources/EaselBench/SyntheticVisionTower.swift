@@ -1,6 +1,7 @@
 import EaselTestSupport
 import Foundation
 import GGUF
+import QwenVL
 import Tensor
 
 /// A Qwen2-VL-shaped vision tower (mmproj) with random F16 weights, written as GGUF for benchmarks. The defaults
@@ -29,13 +30,26 @@ struct SyntheticVisionTower {
     }
 
     /// Writes the tower to `path` with llama.cpp's names and keys: F16 matrices, F32 norms (ones) and biases (zeros).
+    /// The file is in the dialect of llama.cpp's `qwen2_vl_surgery.py`, which `llama-qwen2vl-cli` requires (its
+    /// keys `general.file_type`, `general.description`, `clip.has_text_encoder`, `clip.use_gelu`,
+    /// `clip.vision.image_size`, image mean/std, and the MLP's fc1 stored as `ffn_down`, fc2 as `ffn_up`), so that
+    /// Easel and llama.cpp are timed on the same file; Easel reads both dialects (it tells fc1 from fc2 by shape).
     func write(to path: String) throws {
         var w = GGUFWriter()
         w.set("general.architecture", .string("clip"))
         w.set("general.type", .string("mmproj"))
         w.set("general.name", .string("synthetic Qwen2-VL-2B vision tower (random weights)"))
+        w.set("general.description", .string("image encoder for Qwen2VL (synthetic random weights, Easel bench)"))
+        w.set("general.file_type", .uint32(1))  // mostly F16
         w.set("clip.projector_type", .string("qwen2vl_merger"))
+        w.set("clip.has_text_encoder", .bool(false))
         w.set("clip.has_vision_encoder", .bool(true))
+        w.set("clip.has_qwen2vl_merger", .bool(true))
+        w.set("clip.use_gelu", .bool(false))  // Qwen2-VL's vision MLP uses quick GELU
+        w.set("clip.use_silu", .bool(false))
+        w.set("clip.vision.image_size", .uint32(UInt32(patch * 40)))
+        w.set("clip.vision.image_mean", .array(.float32, VisionConfig.clipMean.map { .float32($0) }))
+        w.set("clip.vision.image_std", .array(.float32, VisionConfig.clipStd.map { .float32($0) }))
         w.set("clip.vision.patch_size", .uint32(UInt32(patch)))
         w.set("clip.vision.embedding_length", .uint32(UInt32(width)))
         w.set("clip.vision.feed_forward_length", .uint32(UInt32(projection)))
@@ -68,10 +82,11 @@ struct SyntheticVisionTower {
                 try matrix(p + name + ".weight", width, width, &w)
                 try vector(p + name + ".bias", width, 0, &w)
             }
-            try matrix(p + "ffn_up.weight", width, mlp, &w)
-            try vector(p + "ffn_up.bias", mlp, 0, &w)
-            try matrix(p + "ffn_down.weight", mlp, width, &w)
-            try vector(p + "ffn_down.bias", width, 0, &w)
+            // The surgery dialect: fc1 (width → mlp) is named ffn_down, fc2 (mlp → width) ffn_up.
+            try matrix(p + "ffn_down.weight", width, mlp, &w)
+            try vector(p + "ffn_down.bias", mlp, 0, &w)
+            try matrix(p + "ffn_up.weight", mlp, width, &w)
+            try vector(p + "ffn_up.bias", width, 0, &w)
             for norm in ["ln1", "ln2"] {
                 try vector(p + norm + ".weight", width, 1, &w)
                 try vector(p + norm + ".bias", width, 0, &w)

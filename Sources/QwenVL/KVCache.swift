@@ -77,3 +77,13 @@ extension KVCache {
         self.count = count
     }
 }
+
+extension KVCache {
+    /// Counts the next `count` slots as filled with whatever they hold (zeros in a new cache): a long context for
+    /// timing decode without prefilling one (`easel bench decode`). What the model computes over such slots is
+    /// meaningless; attention costs the same.
+    public func assumeFilled(_ count: Int) {
+        precondition(count >= 0 && self.count + count <= capacity, "assumeFilled: \(count) slots do not fit")
+        self.count += count
+    }
+}

@@ -1,9 +1,18 @@
 import CKernels
+import Foundation
 
 /// The quantized block kernels: dequantization, activation quantization and their CPU selection.
 public enum Kernels {
     /// Whether this CPU has AVX2, FMA and F16C.
     public static var cpuHasAVX2: Bool { ek_cpu_has_avx2() != 0 }
+
+    /// Whether this CPU has AVX-512 VNNI, so Q4_K and Q6_K matrices can be repacked for decode
+    /// (`WeightMatrix.packedForDecode`).
+    public static var packedKernelsAvailable: Bool { ek_packed_available() != 0 }
+
+    /// Whether models repack their matrices for decode: `EASEL_PACKED=1` in the environment (off by default until
+    /// the packed kernels have run a whole class in release builds; see docs/grading-pipeline.md).
+    public static let packingWanted: Bool = ProcessInfo.processInfo.environment["EASEL_PACKED"] == "1"
 
     /// Whether the vectorised kernels are in use. Setting false forces the portable scalar kernels (tests use this
     /// to check both); setting true has effect only on CPUs with AVX2.

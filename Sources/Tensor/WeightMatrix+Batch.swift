@@ -50,12 +50,19 @@ extension WeightMatrix {
                 let lo = max(range.lowerBound, start) - start
                 let hi = min(range.upperBound, start + matrix.byteCount) - start
                 guard lo < hi else { continue }
-                let r0 = (lo + matrix.rowBytes - 1) / matrix.rowBytes
-                let r1 = (hi + matrix.rowBytes - 1) / matrix.rowBytes
-                guard r0 < r1 else { continue }
-                _ = ek_gemm_rows(
-                    Int32(matrix.type.rawValue), Int64(matrix.cols), matrix.data + r0 * matrix.rowBytes,
-                    matrix.rowBytes, Int64(r1 - r0), act, stride, Int32(count), y + r0, Int64(matrix.rows))
+                let rows = matrix.rowRange(bytes: lo, hi)
+                guard !rows.isEmpty else { continue }
+                if let packed = matrix.activePacking {
+                    _ = ek_gemm_packed(
+                        Int32(matrix.type.rawValue), Int64(matrix.cols), packed, Int64(rows.lowerBound),
+                        Int64(rows.upperBound), Int64(matrix.rows), act, stride, Int32(count), y, Int64(matrix.rows))
+                } else {
+                    _ = ek_gemm_rows(
+                        Int32(matrix.type.rawValue), Int64(matrix.cols),
+                        matrix.data + rows.lowerBound * matrix.rowBytes,
+                        matrix.rowBytes, Int64(rows.count), act, stride, Int32(count), y + rows.lowerBound,
+                        Int64(matrix.rows))
+                }
             }
         }
     }

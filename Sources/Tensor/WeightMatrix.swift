@@ -16,6 +16,8 @@ public struct WeightMatrix: @unchecked Sendable {
     public let data: UnsafeRawPointer
     /// Whatever owns the memory at `data` (kept alive as long as this matrix).
     public let owner: AnyObject?
+    /// The rows repacked for the decode kernels (``packedForDecode()``), or nil.
+    public private(set) var packed: PackedRows?
 
     /// Wraps `rows × rowBytes` bytes at `data`. Throws when the shape is empty or `cols` is not whole blocks.
     public init(type: GGMLType, rows: Int, cols: Int, data: UnsafeRawPointer, owner: AnyObject?) throws(TensorError) {
@@ -49,6 +51,48 @@ public struct WeightMatrix: @unchecked Sendable {
 
     /// Total bytes of the stored matrix.
     public var byteCount: Int { rows * rowBytes }
+
+    /// This matrix with a copy of its rows repacked eight at a time for the decode products (`gemv`, `gemvBatch`)
+    /// when this CPU has AVX-512 VNNI and the type is Q4_K or Q6_K; otherwise the matrix unchanged. The stored rows stay in
+    /// use for `gemm` and dequantization. The copy costs as much memory as the rows (a Q4_K_M 2B file: ~1 GB).
+    /// Only with `EASEL_PACKED=1` for now (``Kernels/packingWanted``).
+    public func packedForDecode() -> WeightMatrix { Kernels.packingWanted ? repacked() : self }
+
+    /// This matrix with its rows repacked whenever the CPU and the type allow (tests; ``packedForDecode()``).
+    func repacked() -> WeightMatrix {
+        guard packed == nil, ek_packed_available() != 0 else { return self }
+        let bytes = ek_packed_bytes(Int32(type.rawValue), Int64(cols), Int64(rows))
+        guard bytes > 0 else { return self }
+        let storage = PackedRows(byteCount: bytes)
+        let groupBytes = ek_packed_bytes(Int32(type.rawValue), Int64(cols), 8)
+        let groups = (rows + 7) / 8
+        let (type, cols, rows, rowBytes, data) = (type, cols, rows, rowBytes, data)
+        Parallel.forRanges(groups, minimumChunk: 16) { range in
+            let first = range.lowerBound * 8
+            _ = ek_pack_rows(
+                Int32(type.rawValue), Int64(cols), data + first * rowBytes, rowBytes,
+                Int64(min(rows, range.upperBound * 8) - first), storage.pointer + range.lowerBound * groupBytes)
+        }
+        var copy = self
+        copy.packed = storage
+        return copy
+    }
+
+    /// The repacked rows when the packed kernels are in use now (the CPU has them and SIMD is on).
+    var activePacking: UnsafeRawPointer? {
+        guard let packed, ek_packed_enabled() != 0 else { return nil }
+        return UnsafeRawPointer(packed.pointer)
+    }
+
+    /// Output rows `lo..<hi` of a byte range of the row data for the decode products: a row belongs to the range
+    /// holding its first byte, or with packed rows a group of eight rows to the range holding the group's first byte.
+    func rowRange(bytes lo: Int, _ hi: Int) -> Range<Int> {
+        let unit = packed != nil && ek_packed_enabled() != 0 ? 8 * rowBytes : rowBytes
+        let rowsPerUnit = unit / rowBytes
+        let r0 = min(rows, (lo + unit - 1) / unit * rowsPerUnit)
+        let r1 = min(rows, (hi + unit - 1) / unit * rowsPerUnit)
+        return r0..<max(r0, r1)
+    }
 
     /// Dequantizes row `row` into `destination` (`cols` floats), e.g. an embedding lookup.
     public func dequantizeRow(_ row: Int, into destination: UnsafeMutablePointer<Float>) {
@@ -124,16 +168,35 @@ public struct WeightMatrix: @unchecked Sendable {
                 let lo = max(range.lowerBound, start) - start
                 let hi = min(range.upperBound, start + matrix.byteCount) - start
                 guard lo < hi else { continue }
-                // A row belongs to the range holding its first byte.
-                let r0 = (lo + matrix.rowBytes - 1) / matrix.rowBytes
-                let r1 = (hi + matrix.rowBytes - 1) / matrix.rowBytes
-                guard r0 < r1 else { continue }
-                _ = ek_gemv_rows(
-                    Int32(matrix.type.rawValue), Int64(matrix.cols), matrix.data + r0 * matrix.rowBytes,
-                    matrix.rowBytes, Int64(r1 - r0), act, y + r0)
+                let rows = matrix.rowRange(bytes: lo, hi)
+                guard !rows.isEmpty else { continue }
+                if let packed = matrix.activePacking {
+                    _ = ek_gemm_packed(
+                        Int32(matrix.type.rawValue), Int64(matrix.cols), packed, Int64(rows.lowerBound),
+                        Int64(rows.upperBound), Int64(matrix.rows), act, 0, 1, y, Int64(matrix.rows))
+                } else {
+                    _ = ek_gemv_rows(
+                        Int32(matrix.type.rawValue), Int64(matrix.cols),
+                        matrix.data + rows.lowerBound * matrix.rowBytes,
+                        matrix.rowBytes, Int64(rows.count), act, y + rows.lowerBound)
+                }
             }
         }
     }
+}
+
+/// A matrix's rows repacked for the decode kernels (64-byte aligned heap memory).
+public final class PackedRows: @unchecked Sendable {
+    let pointer: UnsafeMutableRawPointer
+    /// Bytes of the repacked rows.
+    public let byteCount: Int
+
+    init(byteCount: Int) {
+        self.byteCount = byteCount
+        pointer = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: 64)
+    }
+
+    deinit { pointer.deallocate() }
 }
 
 /// Heap bytes owned by a matrix built from an array.

@@ -8,7 +8,7 @@ struct Bench: AsyncParsableCommand {
         abstract: "Measure how fast Easel's parts run on this machine (build with -c release for real numbers).",
         subcommands: [
             BenchImaging.self, BenchImport.self, BenchScoring.self, BenchEngine.self, BenchReview.self,
-            BenchVision.self, BenchQuantize.self, BenchClass.self, BenchOverview.self,
+            BenchVision.self, BenchQuantize.self, BenchClass.self, BenchOverview.self, BenchDecode.self,
         ]
     )
 }

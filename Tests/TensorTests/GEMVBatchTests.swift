@@ -51,3 +51,30 @@ import Testing
         #expect(q4.gemvBatch(x, count: count) == a)
     }
 }
+
+@Suite struct PackedRowsTests {
+    @Test(
+        "Q4_K/Q6_K rows repacked for VNNI: each row equals the row-major kernel's to float rounding, the same at B=1…16",
+        arguments: [GGMLType.q4_K, .q6_K])
+    func packed(_ type: GGMLType) throws {
+        let rows = 301
+        let m = try Fixture.randomMatrix(type, rows: rows, cols: 512, seed: 41)
+        let p = m.repacked()
+        #expect((p.packed != nil) == Kernels.packedKernelsAvailable)
+        for count in [1, 2, 3, 4, 5, 8, 16] {
+            let x = Fixture.randomVector(count * 512, seed: UInt64(500 + count))
+            let batched = p.gemvBatch(x, count: count)
+            for k in 0..<count {
+                let input = Array(x[k * 512..<(k + 1) * 512])
+                let alone = p.gemv(input)
+                #expect(Array(batched[k * rows..<(k + 1) * rows]) == alone, "\(type) rows \(count) k \(k)")
+                let reference = m.gemv(input)
+                // Float rounding of other summation orders scales with the outputs' magnitude, not each output's.
+                let scale = max(1, reference.map(abs).max() ?? 1)
+                let worst = (zip(alone, reference).map { abs($0 - $1) }.max() ?? 0) / scale
+                #expect(worst < 1e-5, "\(type) rows \(count) k \(k): \(worst)")
+            }
+        }
+    }
+
+}

@@ -91,6 +91,19 @@ int ek_dequantize_row_with(int simd, int type, const void *src, float *dst, int6
 int ek_gemv_rows_with(int simd, int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, const void *act,
                       float *out);
 
+/// Rows repacked eight at a time for CPUs with AVX-512 VNNI (Q4_K and Q6_K): 1 when this CPU has them, and whether
+/// they are in use now (available and the vectorised kernels are on).
+int ek_packed_available(void);
+int ek_packed_enabled(void);
+/// Bytes of the repacked copy of `nrows` rows of `n` values of `type` (0 when the type is not repacked).
+size_t ek_packed_bytes(int type, int64_t n, int64_t nrows);
+/// Repacks `nrows` rows (`row_bytes` apart) into `dst` (ek_packed_bytes bytes). Returns 0, or -1 for another type.
+int ek_pack_rows(int type, int64_t n, const void *w, size_t row_bytes, int64_t nrows, void *dst);
+/// ek_gemm_rows on a repacked copy for rows row0 ..< row1 (row0 a multiple of 8) of a matrix of `nrows` rows:
+/// out[k * out_stride + r] = dot(row r, activation k). Each row's output is the same at any `nact`.
+/// Returns 0, or -1 when the type, the CPU or row0 does not fit.
+int ek_gemm_packed(int type, int64_t n, const void *packed, int64_t row0, int64_t row1, int64_t nrows,
+                   const void *act, size_t act_stride, int nact, float *out, int64_t out_stride);
 /// A unit of parallel work: runs chunk `chunk` of a job.
 typedef void (*ek_task_fn)(void *ctx, int64_t chunk);
 /// Runs fn(ctx, c) for every c in 0..<chunks on up to `threads` threads (the caller and threads - 1 persistent
