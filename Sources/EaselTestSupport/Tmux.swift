@@ -23,20 +23,9 @@ public struct Tmux {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
-        // The test runner's threads block signals; tmux and the panes it starts would inherit that mask and
-        // then never die on kill-server (SIGHUP) or SIGTERM.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0], &actions, &attributes, &cArguments, environ) == 0 else {
+        // tmux and its panes get default signals, so kill-server (SIGHUP) and SIGTERM end them.
+        guard withDefaultSignals({ posix_spawn(&pid, argv[0], &actions, &$0, &cArguments, environ) }) == 0 else {
             throw CocoaError(.executableLoad)
         }
         var status: Int32 = 0
