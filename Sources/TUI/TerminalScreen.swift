@@ -88,25 +88,7 @@ public final class TerminalScreen {
             ets_invalidate()
             previous = nil
         }
-        for row in 0..<grid.rows {
-            for column in 0..<grid.columns {
-                let cell = grid[row, column]
-                if let previous, previous[row, column] == cell { continue }
-                guard !cell.isContinuation else { continue }
-                let scalars = cell.style.role == .image ? [" "] : Array(cell.text.unicodeScalars)
-                let chars = scalars.map { wchar_t(bitPattern: $0.value) }
-                _ = chars.withUnsafeBufferPointer {
-                    ets_put(
-                        Int32(row), Int32(column), $0.baseAddress, Int32($0.count), flags(cell.style),
-                        pair(cell.style.role))
-                }
-            }
-        }
-        if let cursor = grid.cursor {
-            ets_cursor(Int32(cursor.row), Int32(cursor.column), 1)
-        } else {
-            ets_cursor(Int32(max(0, grid.rows - 1)), 0, 0)
-        }
+        putCells(grid)
         let writesImage =
             frame.imageBox != nil && image != nil && (repaint || image?.id != shownImage)
         // Synchronized output (mode 2026): terminals that know it show the repaint and the picture at once;
@@ -203,6 +185,30 @@ public final class TerminalScreen {
         ets_stop()
     }
 
+    /// Writes the cells of `grid` that differ from the previous frame (all of them after a repaint) and places
+    /// the cursor: the text half of both `present` methods.
+    private func putCells(_ grid: ScreenGrid) {
+        for row in 0..<grid.rows {
+            for column in 0..<grid.columns {
+                let cell = grid[row, column]
+                if let previous, previous[row, column] == cell { continue }
+                guard !cell.isContinuation else { continue }
+                let scalars = cell.style.role == .image ? [" "] : Array(cell.text.unicodeScalars)
+                let chars = scalars.map { wchar_t(bitPattern: $0.value) }
+                _ = chars.withUnsafeBufferPointer {
+                    ets_put(
+                        Int32(row), Int32(column), $0.baseAddress, Int32($0.count), flags(cell.style),
+                        pair(cell.style.role))
+                }
+            }
+        }
+        if let cursor = grid.cursor {
+            ets_cursor(Int32(cursor.row), Int32(cursor.column), 1)
+        } else {
+            ets_cursor(Int32(max(0, grid.rows - 1)), 0, 0)
+        }
+    }
+
     /// Returns to curses mode after ``suspend()`` and schedules a full repaint.
     public func resume() {
         ets_resume()
@@ -223,25 +229,7 @@ public final class TerminalScreen {
             previous = nil
             shownPictures = [:]
         }
-        for row in 0..<grid.rows {
-            for column in 0..<grid.columns {
-                let cell = grid[row, column]
-                if let previous, previous[row, column] == cell { continue }
-                guard !cell.isContinuation else { continue }
-                let scalars = cell.style.role == .image ? [" "] : Array(cell.text.unicodeScalars)
-                let chars = scalars.map { wchar_t(bitPattern: $0.value) }
-                _ = chars.withUnsafeBufferPointer {
-                    ets_put(
-                        Int32(row), Int32(column), $0.baseAddress, Int32($0.count), flags(cell.style),
-                        pair(cell.style.role))
-                }
-            }
-        }
-        if let cursor = grid.cursor {
-            ets_cursor(Int32(cursor.row), Int32(cursor.column), 1)
-        } else {
-            ets_cursor(Int32(max(0, grid.rows - 1)), 0, 0)
-        }
+        putCells(grid)
         let fresh = pictures.filter { placed in
             guard let picture = placed.picture, shownPictures[placed.id] == nil else { return false }
             return picture.cells.width == placed.box.width && picture.cells.height == placed.box.height
