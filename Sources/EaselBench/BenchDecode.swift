@@ -42,16 +42,8 @@ public struct BenchDecode: ParsableCommand {
 
     public func run() throws {
         let synthetic = SyntheticModel(layers: layers)
-        let path =
-            model
-            ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("easel-bench-decode-\(getpid()).gguf").path
+        let path = try synthetic.file(model, temporaryName: "easel-bench-decode")
         defer { if model == nil { try? FileManager.default.removeItem(atPath: path) } }
-        if !FileManager.default.fileExists(atPath: path) {
-            let t = Clock.now()
-            try synthetic.write(to: path)
-            print(String(format: "wrote %@ in %.1f s", path, Clock.since(t)))
-        }
         let file = try GGUFFile(path: path)
         let language = try Qwen2LanguageModel(file: file)
         let weights = try WeightPass(file: file, synthetic: synthetic)

@@ -36,16 +36,8 @@ public struct BenchEngine: ParsableCommand {
 
     public func run() throws {
         let synthetic = SyntheticModel(layers: layers)
-        let path =
-            model
-            ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("easel-bench-qwen2vl-2b-q4km-\(getpid()).gguf").path
+        let path = try synthetic.file(model, temporaryName: "easel-bench-qwen2vl-2b-q4km")
         defer { if model == nil { try? FileManager.default.removeItem(atPath: path) } }
-        if !FileManager.default.fileExists(atPath: path) {
-            let t = Clock.now()
-            try synthetic.write(to: path)
-            print(String(format: "wrote %@ in %.1f s", path, Clock.since(t)))
-        }
         let file = try GGUFFile(path: path)
         let threads = Parallel.threadCount
         print(

@@ -42,6 +42,20 @@ struct SyntheticModel {
         return out
     }
 
+    /// `model` when given, else a temporary file named `temporaryName`-PID.gguf holding this model (written now
+    /// unless it is already there, with the time it took). The caller removes the temporary file.
+    func file(_ model: String?, temporaryName: String) throws -> String {
+        let path =
+            model
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("\(temporaryName)-\(getpid()).gguf").path
+        if !FileManager.default.fileExists(atPath: path) {
+            let t = Clock.now()
+            try write(to: path)
+            print(String(format: "wrote %@ in %.1f s", path, Clock.since(t)))
+        }
+        return path
+    }
+
     /// Writes the model to `path`: metadata as llama.cpp's converter writes it (with a placeholder vocabulary),
     /// F32 norms (ones) and biases (zeros), and random quantized blocks with small scales.
     func write(to path: String) throws {
