@@ -49,12 +49,14 @@ public struct Tmux {
         try run(["capture-pane", "-t", "app", "-p"] + (escapes ? ["-e"] : []))
     }
 
-    /// Waits until the screen contains `text`; returns the screen, or nil after `timeout` seconds.
-    public func wait(for text: String, timeout: Double = 30) throws -> String? {
+    /// Waits until one capture of the screen contains every one of `texts`; returns that screen, or nil after
+    /// `timeout` seconds. Asking for all the texts at once matters: a screen is drawn in pieces, and a CI run captured
+    /// the compare view with its header but before its score table (checking the rest afterwards then failed).
+    public func wait(for texts: String..., timeout: Double = 30) throws -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let screen = try screen()
-            if screen.contains(text) { return screen }
+            if texts.allSatisfy({ screen.contains($0) }) { return screen }
             usleep(50_000)
         }
         return nil
