@@ -184,10 +184,12 @@ enum CritiquePhrases {
                 "Colour is {b}, with lots of \(names).", "Colour is {b}: I see mostly \(names).",
             ])
             let it = plural ? "they feel" : "it feels"
+            // "Mostly", never "all": at the 0.7 / 0.3 thresholds up to 30% of the coloured area is the other temperature
+            // (the Samples' fjord, a blue dusk under an orange sky, was told "all cool colour").
             if m[.warmShare] >= 0.7 {
-                s = String(s.dropLast()) + rng.pick([", and \(it) warm.", ", all warm colour."])
+                s = String(s.dropLast()) + rng.pick([", and \(it) warm.", ", mostly warm colours."])
             } else if m[.warmShare] <= 0.3 {
-                s = String(s.dropLast()) + rng.pick([", and \(it) cool.", ", all cool colour."])
+                s = String(s.dropLast()) + rng.pick([", and \(it) cool.", ", mostly cool colours."])
             }
             return s
         case .texture:

@@ -35,10 +35,10 @@ public enum EvidenceCheck {
             if m[.warmShare] <= 0.3 && !warmNote.contains("mostly cool") {
                 out.append("warm share \(m[.warmShare]) noted as '\(warmNote)'")
             }
-            if ["feel cool", "feels cool", "all cool colour"].contains(where: text.contains) && m[.warmShare] > 0.3 {
+            if ["feel cool", "feels cool", "mostly cool colour"].contains(where: text.contains) && m[.warmShare] > 0.3 {
                 out.append("'cool' with warm share \(m[.warmShare])")
             }
-            if ["feel warm", "feels warm", "all warm colour"].contains(where: text.contains) && m[.warmShare] < 0.7 {
+            if ["feel warm", "feels warm", "mostly warm colour"].contains(where: text.contains) && m[.warmShare] < 0.7 {
                 out.append("'warm' with warm share \(m[.warmShare])")
             }
         }
