@@ -43,7 +43,7 @@ public struct BenchOverview: ParsableCommand {
         guard !files.isEmpty else { throw BenchError("no pictures in \(folder.path); pass --images DIR") }
         guard let sink = FileHandle(forWritingAtPath: output) else { throw BenchError("cannot write to \(output)") }
         let tiles = (0..<count).map { i in
-            OverviewTile(
+            ArtworkSummary(
                 id: Int64(i), student: "Student \(i)", title: files[i % files.count], scores: nil, status: .unreviewed)
         }
         let model = OverviewModel(className: "bench", tiles: tiles)

@@ -1,34 +1,11 @@
 import Rubric
 
-/// One side of the compare view.
-public struct CompareSide: Sendable, Hashable {
-    /// The artwork's id (the picture's key).
-    public var id: Int64
-    /// The student's name.
-    public var student: String
-    /// The title.
-    public var title: String
-    /// The final scores, nil when not graded.
-    public var scores: Scores?
-    /// Where it stands with the teacher.
-    public var status: ReviewState
-
-    /// Creates a side.
-    public init(id: Int64, student: String, title: String, scores: Scores?, status: ReviewState) {
-        self.id = id
-        self.student = student
-        self.title = title
-        self.scores = scores
-        self.status = status
-    }
-}
-
 /// Draws two artworks side by side, each with its five scores, total and status, the higher score of each pair in
 /// bold. Pure: returns the grid and the two picture boxes.
 public enum CompareRenderer {
     /// Renders the pair on a screen of `rows` × `columns`.
     public static func render(
-        left: CompareSide, right: CompareSide?, className: String, graphics: Bool, rows: Int, columns: Int
+        left: ArtworkSummary, right: ArtworkSummary?, className: String, graphics: Bool, rows: Int, columns: Int
     ) -> OverviewFrame {
         var grid = ScreenGrid(rows: rows, columns: columns)
         grid.fill(Rect(row: 0, column: 0, width: columns, height: 1), style: Style(.header))
@@ -73,7 +50,7 @@ public enum CompareRenderer {
                     width: width - 22, style: Style(.normal, bold: higher))
                 row += 1
             }
-            let glyph = OverviewTile(id: side.id, student: "", title: "", scores: nil, status: side.status).glyph
+            let glyph = side.glyph
             grid.put(
                 "Total \(scores.total) \(scores.totalBand.word) \(glyph) \(side.status.rawValue)", row: row,
                 column: column, width: width, style: Style(.normal, bold: true))

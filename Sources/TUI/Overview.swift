@@ -1,20 +1,20 @@
 import Foundation
 import Rubric
 
-/// One artwork on the overview's contact sheet.
-public struct OverviewTile: Sendable, Hashable {
+/// One artwork as the overview's contact sheet and the compare view show it.
+public struct ArtworkSummary: Sendable, Hashable {
     /// The artwork's id (the picture's key).
     public var id: Int64
     /// The student's name (or the file name).
     public var student: String
-    /// The title.
+    /// The title (the file name when it has none).
     public var title: String
     /// The final scores (the teacher's where reviewed), nil when not graded.
     public var scores: Scores?
     /// Where the artwork stands with the teacher.
     public var status: ReviewState
 
-    /// Creates a tile.
+    /// Creates a summary.
     public init(id: Int64, student: String, title: String, scores: Scores?, status: ReviewState) {
         self.id = id
         self.student = student
@@ -58,12 +58,12 @@ public enum OverviewSort: Sendable, Hashable, CaseIterable, CustomStringConverti
 
     /// `tiles` in this order: names A→Z (accents and case ignored), scores high→low with ungraded last,
     /// status unreviewed → edited → accepted; ties by name.
-    public func sorted(_ tiles: [OverviewTile]) -> [OverviewTile] {
-        func byName(_ a: OverviewTile, _ b: OverviewTile) -> Bool {
+    public func sorted(_ tiles: [ArtworkSummary]) -> [ArtworkSummary] {
+        func byName(_ a: ArtworkSummary, _ b: ArtworkSummary) -> Bool {
             let order = a.student.compare(b.student, options: [.caseInsensitive, .diacriticInsensitive, .numeric])
             return order == .orderedSame ? a.id < b.id : order == .orderedAscending
         }
-        func value(_ tile: OverviewTile) -> Int? {
+        func value(_ tile: ArtworkSummary) -> Int? {
             switch self {
             case .name: nil
             case .total: tile.scores?.total
@@ -92,7 +92,7 @@ public struct OverviewModel: Sendable, Hashable {
     /// The class name.
     public var className: String
     /// The tiles in display order.
-    public var tiles: [OverviewTile]
+    public var tiles: [ArtworkSummary]
     /// The index of the tile under the cursor.
     public var cursor: Int
     /// The order.
@@ -104,7 +104,7 @@ public struct OverviewModel: Sendable, Hashable {
 
     /// Creates a model.
     public init(
-        className: String, tiles: [OverviewTile], cursor: Int = 0, sort: OverviewSort = .name, graphics: Bool = true,
+        className: String, tiles: [ArtworkSummary], cursor: Int = 0, sort: OverviewSort = .name, graphics: Bool = true,
         message: StatusMessage? = nil
     ) {
         self.className = className

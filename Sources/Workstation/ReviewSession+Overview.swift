@@ -66,13 +66,16 @@ extension ReviewSession {
     }
 
     /// The overview's tiles in `sort` order (the whole class).
-    func tiles(_ sort: OverviewSort) -> [OverviewTile] {
-        sort.sorted(
-            results.map { result in
-                OverviewTile(
-                    id: result.artwork.id, student: name(result), title: result.artwork.title,
-                    scores: result.finalScores, status: ReviewState(rawValue: result.status.rawValue) ?? .unreviewed)
-            })
+    func tiles(_ sort: OverviewSort) -> [ArtworkSummary] {
+        sort.sorted(results.map(summary))
+    }
+
+    /// One artwork as the overview and compare show it (the file name when it has no title).
+    func summary(_ result: ArtworkResult) -> ArtworkSummary {
+        ArtworkSummary(
+            id: result.artwork.id, student: name(result),
+            title: result.artwork.title.isEmpty ? result.artwork.fileName : result.artwork.title,
+            scores: result.finalScores, status: ReviewState(rawValue: result.status.rawValue) ?? .unreviewed)
     }
 
     /// What the overview shows now (nil outside the overview).
@@ -159,15 +162,9 @@ extension ReviewSession {
     }
 
     /// The two sides of the compare view (nil outside it).
-    public var compareSides: (left: CompareSide, right: CompareSide?)? {
+    public var compareSides: (left: ArtworkSummary, right: ArtworkSummary?)? {
         guard case .compare(let other) = view, let current else { return nil }
-        func side(_ result: ArtworkResult) -> CompareSide {
-            CompareSide(
-                id: result.artwork.id, student: name(result),
-                title: result.artwork.title.isEmpty ? result.artwork.fileName : result.artwork.title,
-                scores: result.finalScores, status: ReviewState(rawValue: result.status.rawValue) ?? .unreviewed)
-        }
-        return (side(current), other.flatMap { id in results.first { $0.artwork.id == id } }.map(side))
+        return (summary(current), other.flatMap { id in results.first { $0.artwork.id == id } }.map(summary))
     }
 
     /// Shows artwork `id`, clearing the filter when it hides it.

@@ -50,12 +50,12 @@ import Testing
     @Test("the overview renders tiles with name, total and status, the histogram and the means, without a terminal")
     func overviewRenderer() throws {
         let tiles = [
-            OverviewTile(
+            ArtworkSummary(
                 id: 1, student: "Zoë Ångström", title: "Fjord", scores: try Scores([17, 16, 15, 14, 13]),
                 status: .accepted),
-            OverviewTile(
+            ArtworkSummary(
                 id: 2, student: "王小明", title: "Hills", scores: try Scores([4, 4, 4, 4, 4]), status: .unreviewed),
-            OverviewTile(id: 3, student: "Bo", title: "Noon", scores: nil, status: .unreviewed),
+            ArtworkSummary(id: 3, student: "Bo", title: "Noon", scores: nil, status: .unreviewed),
         ]
         let model = OverviewModel(className: "7B", tiles: tiles, cursor: 1, sort: .total, graphics: true)
         let frame = OverviewRenderer.render(model, rows: 30, columns: 110)
