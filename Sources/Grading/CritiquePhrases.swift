@@ -181,15 +181,18 @@ enum CritiquePhrases {
             var s = rng.pick([
                 plural
                     ? "Colour is {b}: the main colours are \(names)." : "Colour is {b}: the main colour is \(names).",
-                "Colour is {b}, with lots of \(names).", "Colour is {b}: I see mostly \(names).",
+                "Colour is {b}, with lots of \(names).",
+                // "Mostly" only for two or more names: one named colour can be the most common at a third of the
+                // marks (Matisse's Woman with a Hat was told "I see mostly blue").
+                plural ? "Colour is {b}: I see mostly \(names)." : "Colour is {b}: \(names) is the colour I see most.",
             ])
             let it = plural ? "they feel" : "it feels"
             // "Mostly", never "all": at the 0.7 / 0.3 thresholds up to 30% of the coloured area is the other temperature
             // (the Samples' fjord, a blue dusk under an orange sky, was told "all cool colour").
             if m[.warmShare] >= 0.7 {
-                s = String(s.dropLast()) + rng.pick([", and \(it) warm.", ", mostly warm colours."])
+                s = String(s.dropLast()) + rng.pick([", and \(it) warm.", "; the colours are mostly warm."])
             } else if m[.warmShare] <= 0.3 {
-                s = String(s.dropLast()) + rng.pick([", and \(it) cool.", ", mostly cool colours."])
+                s = String(s.dropLast()) + rng.pick([", and \(it) cool.", "; the colours are mostly cool."])
             }
             return s
         case .texture:

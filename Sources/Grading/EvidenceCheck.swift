@@ -35,10 +35,12 @@ public enum EvidenceCheck {
             if m[.warmShare] <= 0.3 && !warmNote.contains("mostly cool") {
                 out.append("warm share \(m[.warmShare]) noted as '\(warmNote)'")
             }
-            if ["feel cool", "feels cool", "mostly cool colour"].contains(where: text.contains) && m[.warmShare] > 0.3 {
+            let saysCool = ["feel cool", "feels cool", "colours are mostly cool"].contains(where: text.contains)
+            if saysCool && m[.warmShare] > 0.3 {
                 out.append("'cool' with warm share \(m[.warmShare])")
             }
-            if ["feel warm", "feels warm", "mostly warm colour"].contains(where: text.contains) && m[.warmShare] < 0.7 {
+            let saysWarm = ["feel warm", "feels warm", "colours are mostly warm"].contains(where: text.contains)
+            if saysWarm && m[.warmShare] < 0.7 {
                 out.append("'warm' with warm share \(m[.warmShare])")
             }
         }
