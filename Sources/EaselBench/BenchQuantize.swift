@@ -105,7 +105,9 @@ public struct BenchQuantize: ParsableCommand {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = [input, output, "Q4_K_M", String(Parallel.threadCount)]
-        FileManager.default.createFile(atPath: log, contents: nil)
+        guard FileManager.default.createFile(atPath: log, contents: nil) else {
+            throw BenchError("cannot write llama-quantize's log to \(log)")
+        }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         defer { try? handle.close() }
         process.standardOutput = handle
@@ -207,7 +209,7 @@ enum RandomF16Model {
 
     /// A standard normal value (Box–Muller).
     static func normal(_ random: inout XorShift64) -> Double {
-        let u = (Double(random.next() >> 11) + 1) / 9_007_199_254_740_993
+        let u = (Double(random.next() >> 11) + 1) / 9_007_199_254_740_992  // (0, 1]: log(u) stays finite
         let v = Double(random.next() >> 11) / 9_007_199_254_740_992
         return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
     }
