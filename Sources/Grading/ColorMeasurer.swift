@@ -35,7 +35,9 @@ enum ColorMeasurer {
                 lumHist[min(255, Int(image.luminance[i] * 255 + 0.5))] += 1
                 let hue = hueDegrees(r: r, g: g, b: b, max: mx, min: mn)
                 if image.inkDistance[i] > WorkingImage.inkThreshold {
-                    let name = ColourName.of(hue: hue, saturation: s, value: v)
+                    let chroma = Double(mx - mn) / 255
+                    let tint = mn < 255 ? Double(mx - mn) / Double(255 - mn) : 0
+                    let name = ColourName.of(hue: hue, saturation: s, value: v, tint: tint, chroma: chroma)
                     named[name.rawValue] += 1
                     if name.isChromatic {
                         inkChromatic += 1

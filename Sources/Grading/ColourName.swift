@@ -8,10 +8,17 @@ public enum ColourName: Int, CaseIterable, Sendable {
     /// Whether a colour counts as chromatic (not black or grey).
     public var isChromatic: Bool { self != .black && self != .grey }
 
-    /// The name of a mark's colour from its hue (degrees), saturation and value (0...1). On flattened paper a
-    /// thin coloured line keeps a saturation of 0.15 or more after downscaling; grey pencil stays under 0.05.
-    static func of(hue: Double, saturation s: Double, value v: Double) -> ColourName {
-        if s < 0.15 || v < 0.2 { return v < 0.4 ? .black : .grey }
+    /// The name of a mark's colour from its hue (degrees), saturation and value (0...1), and its tint: chroma
+    /// over distance from white, (max − min) / (255 − min), which a blend with white paper leaves unchanged.
+    /// Saturation alone named the pale edge pixels of thin pen lines grey (a 25 % blend of blue ballpoint with
+    /// white has saturation 0.11), so the real purple-pen drawings were "mostly grey lines"; their tint stays
+    /// ≈ 0.45 like the ink's. Grey pencil has a tint under 0.1; `chroma` ((max − min) / 255) keeps near-white
+    /// noise out.
+    static func of(hue: Double, saturation s: Double, value v: Double, tint: Double = 0, chroma: Double = 0)
+        -> ColourName
+    {
+        let coloured = (s >= 0.15 && v >= 0.2) || (tint >= 0.3 && chroma >= 0.05)
+        if !coloured { return v < 0.4 ? .black : .grey }
         if (hue < 50 || hue >= 345) && v < 0.6 { return .brown }
         switch hue {
         case ..<15: return .red
