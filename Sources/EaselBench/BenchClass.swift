@@ -74,13 +74,9 @@ public struct BenchClass: ParsableCommand {
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: folder) } }
         let visionPath = (folder as NSString).appendingPathComponent("mmproj-2b-shape-f16.gguf")
         let textPath = (folder as NSString).appendingPathComponent("text-2b-shape-q4_k_m.gguf")
-        let vocabularyPath = vocabulary ?? "../shared/data/qwen2/qwen.tiktoken"
-        guard let data = FileManager.default.contents(atPath: vocabularyPath) else {
-            throw BenchError("\(vocabularyPath): cannot read the Qwen2 vocabulary; pass --vocabulary PATH")
-        }
         let tower = SyntheticVisionTower(layers: visionLayers)
         var text = SyntheticModel(layers: layers)
-        text.vocabulary = try BPEVocabulary.tiktoken([UInt8](data))
+        text.vocabulary = try SyntheticModel.qwenVocabulary(at: vocabulary)
         let began = Clock.now()
         try tower.write(to: visionPath)
         try text.write(to: textPath)

@@ -28,6 +28,12 @@ public struct BenchQuantize: ParsableCommand {
     @Flag(help: "Show every tensor (default: the first two layers, the last, and the embedding).")
     var allTensors = false
 
+    @Option(
+        help:
+            "The Qwen2 vocabulary (qwen.tiktoken) stored in the synthetic model; default ../shared/data/qwen2/qwen.tiktoken."
+    )
+    var vocabulary: String?
+
     public func validate() throws {
         guard layers >= 1, layers <= 28 else { throw ValidationError("--layers must be 1...28") }
         if let llamaQuantize, !FileManager.default.isExecutableFile(atPath: llamaQuantize) {
@@ -47,7 +53,9 @@ public struct BenchQuantize: ParsableCommand {
         print("threads: \(Parallel.threadCount); load average: \(Clock.loadAverage()) (a shared machine)")
         if !FileManager.default.fileExists(atPath: f16) {
             let t = Clock.now()
-            try RandomF16Model.write(synthetic: SyntheticModel(layers: layers), to: f16, scratch: folder)
+            var synthetic = SyntheticModel(layers: layers)
+            synthetic.vocabulary = try SyntheticModel.qwenVocabulary(at: vocabulary)
+            try RandomF16Model.write(synthetic: synthetic, to: f16, scratch: folder)
             print(String(format: "wrote %@ in %.1f s", f16, Clock.since(t)))
         }
         let original = try GGUFFile(path: f16)
@@ -78,26 +86,17 @@ public struct BenchQuantize: ParsableCommand {
         print(Self.table(easel: easel, llama: llama, all: allTensors, layers: layers))
         if let llama { print(Self.summary(easel: easel, llama: llama)) }
 
-        // The synthetic vocabulary is placeholders ("[PAD17]") without byte tokens, so the tokenizer cannot be built;
-        // the engine runs the language model greedily on token ids and the names are looked up.
-        let file = try GGUFFile(path: ours)
-        let model = try Qwen2LanguageModel(file: file)
-        let names = try file.metadata.strings("tokenizer.ggml.tokens")
-        var tokens = [1, 2, 3, 4, 5, 6, 7, 8]
-        let cache = KVCache(config: model.config, capacity: 16)
-        var hidden = try model.forward(
-            try model.embed(tokens), positions: tokens.indices.map { MRoPEPosition(text: $0) }, cache: cache)
-        var row = tokens.count - 1
-        for step in 0..<8 {
-            let logits = model.logits(hidden: hidden, row: row)
-            let next = logits.indices.max { logits[$0] < logits[$1] } ?? 0
-            tokens.append(next)
-            hidden = try model.forward(
-                try model.embed([next]), positions: [MRoPEPosition(text: 8 + step)], cache: cache)
-            row = 0
-        }
-        let text = tokens.suffix(8).map { $0 < names.count ? names[$0] : "?" }.joined()
-        print("Easel's engine on the Q4_K_M file (greedy, 8 tokens): \(Sanitizer.clean(text))")
+        // What `easel model run --model FILE --prompt … --max-tokens 8` does, on the file Easel quantized: the
+        // model's own tokenizer (Qwen2's vocabulary is stored in it), prefill, greedy decode, text. The weights
+        // are random, so the words are too; the point is that the file loads and generates.
+        let prompt = "Describe the colours in this painting."
+        let engine = try QwenVLModel(path: ours)
+        let result = try engine.generate(
+            prompt: engine.tokenizer.encode(prompt), options: GenerationOptions(maxTokens: 8, temperature: 0))
+        print(
+            "easel model run --model \(ours) --prompt \"\(prompt)\" --max-tokens 8 → "
+                + "\"\(Sanitizer.clean(result.text))\" (\(result.tokens.count) tokens, stop: \(result.stopReason.rawValue))"
+        )
     }
 
     /// Runs llama-quantize with all threads; its log goes to `log`.

@@ -17,6 +17,18 @@ struct SyntheticModel {
 
     var headDim: Int { hidden / heads }
 
+    /// The default place of Qwen2's vocabulary, relative to the repository root (where the benches are run).
+    static let defaultVocabularyPath = "../shared/data/qwen2/qwen.tiktoken"
+
+    /// Qwen2's vocabulary from a `qwen.tiktoken` file, so that a synthetic model has a real tokenizer.
+    static func qwenVocabulary(at path: String?) throws -> BPEVocabulary {
+        let path = path ?? defaultVocabularyPath
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BenchError("\(path): cannot read the Qwen2 vocabulary; pass --vocabulary PATH")
+        }
+        return try BPEVocabulary.tiktoken([UInt8](data))
+    }
+
     /// llama.cpp's `use_more_bits`: layers whose attn_v and ffn_down get Q6_K in Q4_K_M.
     func usesMoreBits(_ i: Int) -> Bool {
         i < layers / 8 || i >= 7 * layers / 8 || (i - layers / 8) % 3 == 2
