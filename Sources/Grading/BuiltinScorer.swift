@@ -7,8 +7,8 @@ import Rubric
 public struct BuiltinScorer: Scorer {
     /// The scorer's identifier.
     public static let identifier = "builtin"
-    /// The version of the measurements and critique writer; bump when they change.
-    public static let measurementVersion = "5"
+    /// The version of the measurements and critique writer; bump when they change (6: colour names by tint too).
+    public static let measurementVersion = "6"
     /// The longest side the scorer measures at; larger images are downscaled first.
     public static let workingSide = WorkingImage.longestSide
 
@@ -25,7 +25,7 @@ public struct BuiltinScorer: Scorer {
 
     /// "builtin".
     public var id: String { Self.identifier }
-    /// The measurement version and the map's label, e.g. "5+default".
+    /// The measurement version and the map's label, e.g. "6+default".
     public var version: String { "\(Self.measurementVersion)+\(mapLabel)" }
     /// The working side the measurements use.
     public var preferredLongestSide: Int { Self.workingSide }

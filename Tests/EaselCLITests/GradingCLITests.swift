@@ -79,7 +79,7 @@ import Testing
         #expect(fitted.stdout.contains("saved as builtin calibration version 1"))
         #expect(fitted.stdout.contains("MAE before"))
         let regraded = try EaselBinary.run(["grade", "--class", "demo", "--force"] + db)
-        #expect(regraded.stdout.contains("builtin 5+cal1"), "\(regraded.stdout)")
+        #expect(regraded.stdout.contains("builtin 6+cal1"), "\(regraded.stdout)")
 
         let out = (root as NSString).appendingPathComponent("training")
         let export = try EaselBinary.run(["export", "training", "--class", "demo", "-o", out] + db)

@@ -98,7 +98,7 @@ import Testing
     func calibratedScorer() throws {
         let result = try Calibrator.fit(Self.examples(40, truth: Self.truth))
         let scorer = BuiltinScorer(map: result.map, mapLabel: "cal1")
-        #expect(scorer.version == "5+cal1")
+        #expect(scorer.version == "6+cal1")
         let a = scorer.assessment(for: ArtworkInput(id: "a", image: Synth.rainbow(), description: ""), context: .empty)
         #expect(
             a.scores

@@ -96,7 +96,7 @@ import Testing
         let input = ArtworkInput(id: "a", image: Synth.artwork(seed: 3), description: "a cat on a wall")
         let a = try await scorer.assess(input, context: .empty)
         #expect(a.scorerID == "builtin")
-        #expect(a.scorerVersion == "5+default")
+        #expect(a.scorerVersion == "6+default")
         #expect(a.duration >= 0)
         try a.scores.validate()
     }
