@@ -256,7 +256,11 @@ public struct BenchClass: ParsableCommand {
                 let hidden = try MultimodalSession.step(sessions, tokens: tokens)
                 let logits = model.language.logits(hidden: hidden, rows: Array(0..<b))
                 let vocabulary = model.language.config.vocabularySize
-                tokens = (0..<b).map { Sampler.argmax(Array(logits[$0 * vocabulary..<($0 + 1) * vocabulary])) }
+                tokens = logits.withUnsafeBufferPointer { all in
+                    (0..<b).map {
+                        Sampler.argmax(UnsafeBufferPointer(rebasing: all[$0 * vocabulary..<($0 + 1) * vocabulary]))
+                    }
+                }
             }
             return Double(b * decodeSteps) / Clock.since(start)
         }

@@ -82,12 +82,9 @@ public struct BenchDecode: ParsableCommand {
             let hidden = try language.decode(tokens, positions: positions, caches: caches)
             let logits = language.logits(hidden: hidden, rows: Array(0..<batch))
             let vocabulary = language.config.vocabularySize
-            tokens = (0..<batch).map { row in
-                logits.withUnsafeBufferPointer { all in
-                    var best = 0
-                    let base = row * vocabulary
-                    for i in 1..<vocabulary where all[base + i] > all[base + best] { best = i }
-                    return best
+            tokens = logits.withUnsafeBufferPointer { all in
+                (0..<batch).map {
+                    Sampler.argmax(UnsafeBufferPointer(rebasing: all[$0 * vocabulary..<($0 + 1) * vocabulary]))
                 }
             }
             if step > 0 { times.append(Clock.since(start)) }

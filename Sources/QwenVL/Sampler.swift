@@ -28,7 +28,10 @@ public struct Sampler: Sendable {
     }
 
     /// The index of the largest logit (the lowest index among equals).
-    public static func argmax(_ logits: [Float]) -> Int {
+    public static func argmax(_ logits: [Float]) -> Int { logits.withUnsafeBufferPointer(argmax) }
+
+    /// The index of the largest logit (the lowest index among equals), e.g. of one row of a batch's logits.
+    public static func argmax(_ logits: UnsafeBufferPointer<Float>) -> Int {
         var best = 0
         for i in 1..<logits.count where logits[i] > logits[best] { best = i }
         return best
