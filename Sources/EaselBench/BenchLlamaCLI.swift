@@ -19,24 +19,13 @@ struct LlamaCLIRun {
         _ binary: String, text: String, vision: String, image: String, prompt: String, tokens: Int, threads: Int,
         log: String
     ) throws -> LlamaCLIRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = [
-            "-m", text, "--mmproj", vision, "--image", image, "-p", prompt, "-n", String(tokens), "--temp", "0",
-            "--ignore-eos", "-t", String(threads),
-        ]
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = handle
-        let start = Clock.now()
-        try process.run()
-        process.waitUntilExit()
-        var result = LlamaCLIRun(wall: Clock.since(start))
-        guard process.terminationStatus == 0 else {
-            throw BenchError("\(binary) failed with status \(process.terminationStatus); see \(log)")
-        }
+        var result = LlamaCLIRun()
+        result.wall = try LoggedProcess.run(
+            binary,
+            [
+                "-m", text, "--mmproj", vision, "--image", image, "-p", prompt, "-n", String(tokens), "--temp", "0",
+                "--ignore-eos", "-t", String(threads),
+            ], log: log)
         let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         result.vision = milliseconds(in: output, after: "image encoded in")
         result.prefill = milliseconds(in: output, after: "prompt eval time =")

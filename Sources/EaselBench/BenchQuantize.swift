@@ -70,9 +70,10 @@ public struct BenchQuantize: ParsableCommand {
             ))
         var llamaSeconds: Double?
         if let llamaQuantize {
-            let t1 = Clock.now()
-            try Self.runLlamaQuantize(llamaQuantize, input: f16, output: theirs, log: folder + "/llama-quantize.log")
-            llamaSeconds = Clock.since(t1)
+            // All threads, as Easel's quantizer uses.
+            llamaSeconds = try LoggedProcess.run(
+                llamaQuantize, [f16, theirs, "Q4_K_M", String(Parallel.threadCount)],
+                log: folder + "/llama-quantize.log")
             print(
                 String(
                     format: "llama-quantize:       %.1f s (%.1f M weights/s); Easel takes %.2f× its time",
@@ -97,25 +98,6 @@ public struct BenchQuantize: ParsableCommand {
             "easel model run --model \(ours) --prompt \"\(prompt)\" --max-tokens 8 → "
                 + "\"\(Sanitizer.clean(result.text))\" (\(result.tokens.count) tokens, stop: \(result.stopReason.rawValue))"
         )
-    }
-
-    /// Runs llama-quantize with all threads; its log goes to `log`.
-    static func runLlamaQuantize(_ binary: String, input: String, output: String, log: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = [input, output, "Q4_K_M", String(Parallel.threadCount)]
-        guard FileManager.default.createFile(atPath: log, contents: nil) else {
-            throw BenchError("cannot write llama-quantize's log to \(log)")
-        }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw BenchError("\(binary) failed with status \(process.terminationStatus); see \(log)")
-        }
     }
 
     /// The per-tensor table: type and RMS error of each tool, and their ratio.
