@@ -46,23 +46,8 @@ extension WeightMatrix {
             totalBytes, minimumChunk: 1 << 16, chunksPerThread: WeightMatrix.gemvChunksPerThread
         ) { range in
             for (index, (matrix, act, stride, y)) in plan.enumerated() {
-                let start = starts[index]
-                let lo = max(range.lowerBound, start) - start
-                let hi = min(range.upperBound, start + matrix.byteCount) - start
-                guard lo < hi else { continue }
-                let rows = matrix.rowRange(bytes: lo, hi)
-                guard !rows.isEmpty else { continue }
-                if let packed = matrix.activePacking {
-                    _ = ek_gemm_packed(
-                        Int32(matrix.type.rawValue), Int64(matrix.cols), packed, Int64(rows.lowerBound),
-                        Int64(rows.upperBound), Int64(matrix.rows), act, stride, Int32(count), y, Int64(matrix.rows))
-                } else {
-                    _ = ek_gemm_rows(
-                        Int32(matrix.type.rawValue), Int64(matrix.cols),
-                        matrix.data + rows.lowerBound * matrix.rowBytes,
-                        matrix.rowBytes, Int64(rows.count), act, stride, Int32(count), y + rows.lowerBound,
-                        Int64(matrix.rows))
-                }
+                matrix.products(
+                    bytes: range, from: starts[index], activations: act, stride: stride, count: count, into: y)
             }
         }
     }

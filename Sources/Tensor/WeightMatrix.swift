@@ -94,6 +94,36 @@ public struct WeightMatrix: @unchecked Sendable {
         return r0..<max(r0, r1)
     }
 
+    /// The decode products' step for one thread: the output rows whose bytes (or, packed, whose group's first
+    /// bytes) fall in `range` of the concatenated row data, where this matrix's rows start at byte `start`, against
+    /// `count` quantized activations `stride` bytes apart; `y` holds `count × rows` floats, row-major. The repacked
+    /// kernel when the rows are packed, else the row-major one (`ek_gemv_rows` for one activation, `ek_gemm_rows`
+    /// for several).
+    func products(
+        bytes range: Range<Int>, from start: Int, activations act: UnsafeRawPointer, stride: Int, count: Int,
+        into y: UnsafeMutablePointer<Float>
+    ) {
+        let lo = max(range.lowerBound, start) - start
+        let hi = min(range.upperBound, start + byteCount) - start
+        guard lo < hi else { return }
+        let outputs = rowRange(bytes: lo, hi)
+        guard !outputs.isEmpty else { return }
+        let type = Int32(self.type.rawValue)
+        if let packed = activePacking {
+            _ = ek_gemm_packed(
+                type, Int64(cols), packed, Int64(outputs.lowerBound), Int64(outputs.upperBound), Int64(rows), act,
+                stride, Int32(count), y, Int64(rows))
+        } else if count == 1 {
+            _ = ek_gemv_rows(
+                type, Int64(cols), data + outputs.lowerBound * rowBytes, rowBytes, Int64(outputs.count), act,
+                y + outputs.lowerBound)
+        } else {
+            _ = ek_gemm_rows(
+                type, Int64(cols), data + outputs.lowerBound * rowBytes, rowBytes, Int64(outputs.count), act, stride,
+                Int32(count), y + outputs.lowerBound, Int64(rows))
+        }
+    }
+
     /// Dequantizes row `row` into `destination` (`cols` floats), e.g. an embedding lookup.
     public func dequantizeRow(_ row: Int, into destination: UnsafeMutablePointer<Float>) {
         precondition(row >= 0 && row < rows, "row \(row) out of 0..<\(rows)")
@@ -164,22 +194,7 @@ public struct WeightMatrix: @unchecked Sendable {
         // Split the concatenated rows by bytes; each thread walks its byte range matrix by matrix.
         Parallel.forRanges(bytes, minimumChunk: 1 << 16, chunksPerThread: WeightMatrix.gemvChunksPerThread) { range in
             for (index, (matrix, act, y)) in plan.enumerated() {
-                let start = starts[index]
-                let lo = max(range.lowerBound, start) - start
-                let hi = min(range.upperBound, start + matrix.byteCount) - start
-                guard lo < hi else { continue }
-                let rows = matrix.rowRange(bytes: lo, hi)
-                guard !rows.isEmpty else { continue }
-                if let packed = matrix.activePacking {
-                    _ = ek_gemm_packed(
-                        Int32(matrix.type.rawValue), Int64(matrix.cols), packed, Int64(rows.lowerBound),
-                        Int64(rows.upperBound), Int64(matrix.rows), act, 0, 1, y, Int64(matrix.rows))
-                } else {
-                    _ = ek_gemv_rows(
-                        Int32(matrix.type.rawValue), Int64(matrix.cols),
-                        matrix.data + rows.lowerBound * matrix.rowBytes,
-                        matrix.rowBytes, Int64(rows.count), act, y + rows.lowerBound)
-                }
+                matrix.products(bytes: range, from: starts[index], activations: act, stride: 0, count: 1, into: y)
             }
         }
     }
