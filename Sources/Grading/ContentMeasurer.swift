@@ -152,16 +152,10 @@ enum ContentMeasurer {
         for start in 0..<(w * h) where mask[start] && label[start] == 0 {
             next += 1
             label[start] = next
-            stack.append(start)
-            var size = 0
-            while let p = stack.popLast() {
-                size += 1
-                SheetFinder.forEachNeighbour(p, width: w, height: h) { q in
-                    if mask[q] && label[q] == 0 {
-                        label[q] = next
-                        stack.append(q)
-                    }
-                }
+            let size = SheetFinder.grow(from: start, width: w, height: h, stack: &stack) { _, q in
+                guard mask[q] && label[q] == 0 else { return false }
+                label[q] = next
+                return true
             }
             if size > best.size { best = (next, size) }
             if size >= minimum { count += 1 }

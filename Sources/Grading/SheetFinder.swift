@@ -75,16 +75,10 @@ enum SheetFinder {
             if lum[seed] < lum[brightest] - 0.3 || next >= 24 { break }
             next += 1
             label[seed] = next
-            stack.append(seed)
-            var size = 0
-            while let p = stack.popLast() {
-                size += 1
-                forEachNeighbour(p, width: w, height: h) { q in
-                    if label[q] == 0 && candidate[q] && smoothStep(smooth, p, q) {
-                        label[q] = next
-                        stack.append(q)
-                    }
-                }
+            let size = grow(from: seed, width: w, height: h, stack: &stack) { p, q in
+                guard label[q] == 0 && candidate[q] && smoothStep(smooth, p, q) else { return false }
+                label[q] = next
+                return true
             }
             if size > best.size { best = (next, size) }
             if Double(best.size) > 0.5 * Double(n) { break }
@@ -170,6 +164,23 @@ enum SheetFinder {
         if x < w - 1 { body(p + 1) }
         if p >= w { body(p - w) }
         if p < w * (h - 1) { body(p + w) }
+    }
+
+    /// Grows a 4-connected region from `start`, which the caller has already marked as taken: `join(p, q)` says
+    /// whether neighbour `q` of member `p` joins, and marks it taken when it does. Returns the region's size.
+    /// `stack` is scratch space, reused across calls. The sheet finder, the texture's shape count and the content's
+    /// subject each grow regions this way.
+    @inline(__always)
+    static func grow(from start: Int, width w: Int, height h: Int, stack: inout [Int], join: (Int, Int) -> Bool)
+        -> Int
+    {
+        stack.append(start)
+        var size = 0
+        while let p = stack.popLast() {
+            size += 1
+            forEachNeighbour(p, width: w, height: h) { q in if join(p, q) { stack.append(q) } }
+        }
+        return size
     }
 
     /// Whether neighbours `p` and `q` differ by less than ``step`` in every channel.

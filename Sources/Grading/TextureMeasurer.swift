@@ -88,16 +88,12 @@ enum TextureMeasurer {
             }
             for start in 0..<n where !seen[start] && image.inkDistance[start] > WorkingImage.inkThreshold {
                 seen[start] = true
-                stack.append(start)
-                var size = 0
-                while let q = stack.popLast() {
-                    size += 1
-                    SheetFinder.forEachNeighbour(q, width: w, height: h) { r in
-                        if !seen[r] && image.inkDistance[r] > WorkingImage.inkThreshold && close(q, r) {
-                            seen[r] = true
-                            stack.append(r)
-                        }
+                let size = SheetFinder.grow(from: start, width: w, height: h, stack: &stack) { q, r in
+                    guard !seen[r] && image.inkDistance[r] > WorkingImage.inkThreshold && close(q, r) else {
+                        return false
                     }
+                    seen[r] = true
+                    return true
                 }
                 if size >= minimum { count += 1 }
             }
