@@ -256,13 +256,10 @@ enum CritiquePhrases {
     /// The main subject in one sentence: where it sits, how much of the page it takes, how clearly it stands out.
     static func mainShape(_ m: Measurements, rng: inout SplitMix64) -> String {
         let look = SubjectLook(m)
-        let clarity: String
-        switch look.clarity {
-        case .none: return "There is no main shape yet."
-        case .faint: clarity = "is hard to pick out from the background"
-        case .visible: clarity = rng.pick(["stands out well enough", "can be picked out"])
-        case .clear: clarity = rng.pick(["stands out clearly", "is easy to see at once"])
-        }
+        guard look.clarity != .none else { return "There is no main shape yet." }
+        // A single phrase is said without a draw, so the critiques that follow from the seed stay as they were.
+        let phrases = look.clarity.critiquePhrases
+        let clarity = phrases.count == 1 ? phrases[0] : rng.pick(phrases)
         return rng.pick([
             "The main shape, \(look.place), takes up \(look.size) \(page(m)) and \(clarity).",
             "Your main shape, \(look.place), \(clarity) and takes up \(look.size) \(page(m)).",

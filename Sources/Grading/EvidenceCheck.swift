@@ -96,20 +96,16 @@ public enum EvidenceCheck {
     static func subjectProblems(_ m: Measurements, text: String) -> [String] {
         let look = SubjectLook(m)
         var out: [String] = []
-        let places = ["in the middle", "left of centre", "right of centre", "near the top", "near the bottom"]
-        for p in places where text.contains("main shape, \(p),") && p != look.place {
+        for p in SubjectLook.places where text.contains("main shape, \(p),") && p != look.place {
             out.append("subject said to be '\(p)', measured \(look.place) (\(m[.subjectX]), \(m[.subjectY]))")
         }
-        let sizes = ["a small part of", "about a quarter of", "about a third of", "about half of", "most of"]
-        for s in sizes where text.contains("takes up \(s)") && s != look.size {
+        for s in SubjectLook.sizes where text.contains("takes up \(s)") && s != look.size {
             out.append("subject said to take up '\(s)', measured \(m[.subjectSize])")
         }
-        let clarity: [(String, SubjectLook.Clarity)] = [
-            ("stands out clearly", .clear), ("easy to see at once", .clear), ("stands out well enough", .visible),
-            ("can be picked out", .visible), ("hard to pick out", .faint), ("no main shape", .none),
-        ]
-        for (phrase, c) in clarity where text.contains(phrase) && c != look.clarity {
-            out.append("'\(phrase)' with figure–ground \(m[.figureGround]), subject \(m[.subjectSize])")
+        for c in SubjectLook.Clarity.allCases where c != look.clarity {
+            for phrase in c.critiquePhrases where text.contains(phrase) {
+                out.append("'\(phrase)' with figure–ground \(m[.figureGround]), subject \(m[.subjectSize])")
+            }
         }
         return out
     }

@@ -202,8 +202,19 @@ struct MarkStyle {
 /// What the content measurements say about the main subject, in words: how clearly it stands out, where it
 /// sits and how much of the page it takes. The evidence, the critique and the consistency check share it.
 struct SubjectLook {
-    enum Clarity {
+    enum Clarity: CaseIterable {
         case none, faint, visible, clear
+
+        /// How the critique says it (``CritiquePhrases/mainShape(_:rng:)`` picks one; ``EvidenceCheck`` looks
+        /// for all of them).
+        var critiquePhrases: [String] {
+            switch self {
+            case .none: ["no main shape"]
+            case .faint: ["is hard to pick out from the background"]
+            case .visible: ["stands out well enough", "can be picked out"]
+            case .clear: ["stands out clearly", "is easy to see at once"]
+            }
+        }
 
         var phrase: String {
             switch self {
@@ -216,10 +227,17 @@ struct SubjectLook {
     }
 
     let clarity: Clarity
-    /// "in the middle", "left of centre", "right of centre", "near the top" or "near the bottom".
+    /// One of ``places``.
     let place: String
-    /// "a small part of", "about a quarter of", "about a third of", "about half of" or "most of".
+    /// One of ``sizes``.
     let size: String
+
+    /// Where a subject can sit, as the critique says it.
+    static let places = ["in the middle", "left of centre", "right of centre", "near the top", "near the bottom"]
+    /// How much of the page a subject can take, as the critique says it, smallest first; ``sizeLimits`` are the
+    /// subject sizes below which each applies.
+    static let sizes = ["a small part of", "about a quarter of", "about a third of", "about half of", "most of"]
+    static let sizeLimits = [0.18, 0.3, 0.42, 0.65]
 
     /// The contrast at the outline from which a subject counts as visible, and as clear.
     static let visible = 0.2
@@ -230,21 +248,14 @@ struct SubjectLook {
         clarity = m[.subjectSize] == 0 ? .none : g >= Self.clear ? .clear : g >= Self.visible ? .visible : .faint
         let dx = m[.subjectX] - 0.5, dy = m[.subjectY] - 0.5
         if max(abs(dx), abs(dy)) < 0.12 {
-            place = "in the middle"
+            place = Self.places[0]
         } else if abs(dx) >= abs(dy) {
-            place = dx < 0 ? "left of centre" : "right of centre"
+            place = Self.places[dx < 0 ? 1 : 2]
         } else {
-            place = dy < 0 ? "near the top" : "near the bottom"
+            place = Self.places[dy < 0 ? 3 : 4]
         }
         let s = m[.subjectSize]
-        size =
-            s < 0.18
-            ? "a small part of"
-            : s < 0.3
-                ? "about a quarter of"
-                : s < 0.42
-                    ? "about a third of"
-                    : s < 0.65 ? "about half of" : "most of"
+        size = Self.sizes[Self.sizeLimits.firstIndex { s < $0 } ?? Self.sizeLimits.count]
     }
 }
 
