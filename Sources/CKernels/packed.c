@@ -268,49 +268,32 @@ EK_VN void q6_K_x8_group(const ek_q6_K_x8 *w, int64_t nb, const uint8_t *act, si
     default: KERNEL(group, nb, a, act_stride, 4, o, out_stride, valid); break;                                     \
     }
 
-static EK_VNNI void gemm_packed_q6_vnni(int64_t n, const void *w, int64_t row0, int64_t row1, int64_t nrows,
-                                       const uint8_t *act, size_t act_stride, int nact, float *out,
-                                       int64_t out_stride) {
-    const int64_t nb = n / 256;
-    const ek_q6_K_x8 *packed = w;
-    for (int64_t g = row0 / 8; g * 8 < row1; g++) {
-        const int valid = (int)((nrows - g * 8) < 8 ? (nrows - g * 8) : 8);
-        const ek_q6_K_x8 *group = packed + g * nb;
-        for (int k0 = 0; k0 < nact; k0 += 4) {
-            const int na = nact - k0 < 4 ? nact - k0 : 4;
-            const uint8_t *a = act + (size_t)k0 * act_stride;
-            float *o = out + k0 * out_stride + g * 8;
-            EK_GROUP_SWITCH(q6_K_x8_group)
-        }
+/// Rows row0 ..< row1 (whole groups of eight) of a repacked matrix against `nact` activations, four at a time.
+#define EK_PACKED_GEMM(NAME, BLOCK, KERNEL)                                                                        \
+    static EK_VNNI void NAME(int64_t n, const void *w, int64_t row0, int64_t row1, int64_t nrows,                  \
+                             const uint8_t *act, size_t act_stride, int nact, float *out, int64_t out_stride) {    \
+        const int64_t nb = n / 256;                                                                                \
+        const BLOCK *packed = w;                                                                                   \
+        for (int64_t g = row0 / 8; g * 8 < row1; g++) {                                                           \
+            const int valid = (int)((nrows - g * 8) < 8 ? (nrows - g * 8) : 8);                                   \
+            const BLOCK *group = packed + g * nb;                                                                  \
+            for (int k0 = 0; k0 < nact; k0 += 4) {                                                                 \
+                const int na = nact - k0 < 4 ? nact - k0 : 4;                                                      \
+                const uint8_t *a = act + (size_t)k0 * act_stride;                                                  \
+                float *o = out + k0 * out_stride + g * 8;                                                          \
+                EK_GROUP_SWITCH(KERNEL)                                                                            \
+            }                                                                                                      \
+        }                                                                                                          \
     }
-}
 
-static EK_VNNI void gemm_packed_vnni(int64_t n, const void *w, int64_t row0, int64_t row1, int64_t nrows,
-                                    const uint8_t *act, size_t act_stride, int nact, float *out, int64_t out_stride) {
-    const int64_t nb = n / 256;
-    const ek_q4_K_x8 *packed = w;
-    for (int64_t g = row0 / 8; g * 8 < row1; g++) {
-        const int valid = (int)((nrows - g * 8) < 8 ? (nrows - g * 8) : 8);
-        const ek_q4_K_x8 *group = packed + g * nb;
-        for (int k0 = 0; k0 < nact; k0 += 4) {
-            const int na = nact - k0 < 4 ? nact - k0 : 4;
-            const uint8_t *a = act + (size_t)k0 * act_stride;
-            float *o = out + k0 * out_stride + g * 8;
-            switch (na) {
-            case 1: q4_K_x8_group(group, nb, a, act_stride, 1, o, out_stride, valid); break;
-            case 2: q4_K_x8_group(group, nb, a, act_stride, 2, o, out_stride, valid); break;
-            case 3: q4_K_x8_group(group, nb, a, act_stride, 3, o, out_stride, valid); break;
-            default: q4_K_x8_group(group, nb, a, act_stride, 4, o, out_stride, valid); break;
-            }
-        }
-    }
-}
+EK_PACKED_GEMM(gemm_packed_q6_vnni, ek_q6_K_x8, q6_K_x8_group)
+EK_PACKED_GEMM(gemm_packed_q4_vnni, ek_q4_K_x8, q4_K_x8_group)
 
 int ek_gemm_packed(int type, int64_t n, const void *packed, int64_t row0, int64_t row1, int64_t nrows,
                    const void *act, size_t act_stride, int nact, float *out, int64_t out_stride) {
     if (!ek_packed_available() || row0 % 8 != 0 || n % 256 != 0) return -1;
     switch (type) {
-    case EK_Q4_K: gemm_packed_vnni(n, packed, row0, row1, nrows, act, act_stride, nact, out, out_stride); return 0;
+    case EK_Q4_K: gemm_packed_q4_vnni(n, packed, row0, row1, nrows, act, act_stride, nact, out, out_stride); return 0;
     case EK_Q6_K: gemm_packed_q6_vnni(n, packed, row0, row1, nrows, act, act_stride, nact, out, out_stride); return 0;
     default: return -1;
     }
